@@ -1,0 +1,54 @@
+import { describe, it, expect } from 'vitest';
+import { parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
+
+const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, map: null };
+
+describe('URL state', () => {
+  it('keeps zoom 0 and the equator and prime meridian (falsy but valid)', () => {
+    expect(parseUrlState('?map=0/0/0').map).toEqual({ zoom: 0, latitude: 0, longitude: 0 });
+  });
+
+  it('keeps an empty layer list apart from an absent one', () => {
+    expect(parseUrlState('?layers=').categories).toEqual([]);
+    expect(parseUrlState('').categories).toBeNull();
+  });
+
+  it('rejects out-of-range or malformed map positions', () => {
+    for (const raw of ['25/31/121', '15/91/121', '15/31/181', '15/31', '15//121', 'a/b/c', '15/31/121/4']) {
+      expect(parseUrlState(`?map=${raw}`).map, raw).toBeNull();
+    }
+  });
+
+  it('rejects unknown categories, statuses and languages instead of guessing', () => {
+    const state = parseUrlState('?layers=ramp,benches&status=broken&lang=fr');
+    expect(state.categories).toBeNull();
+    expect(state.statuses).toBeNull();
+    expect(state.language).toBeNull();
+  });
+
+  it('puts categories in canonical order whatever order the link had', () => {
+    expect(parseUrlState('?layers=toilet,ramp').categories).toEqual(['ramp', 'toilet']);
+  });
+
+  it('round-trips every field', () => {
+    const state: UrlState = {
+      language: 'en', district: 'sample', facility: 'sample:ramp:0012', categories: ['ramp', 'tactile_paving'],
+      statuses: ['out_of_service'], query: '卫生间 toilet', map: { zoom: 16.5, latitude: 31.23456, longitude: 121.47123 },
+    };
+    expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
+  });
+
+  it('rounds positions to about a metre so links stay short', () => {
+    const text = serialiseUrlState({ ...empty, map: { zoom: 15.123456, latitude: 31.2345678901, longitude: 121.4712345678 } });
+    expect(text).toBe('?map=15.12/31.23457/121.47123');
+  });
+
+  it('keeps parameters it does not own and drops the ones set to null', () => {
+    expect(serialiseUrlState({ ...empty, language: 'zh' }, '?debug=1&facility=x')).toBe('?debug=1&lang=zh');
+  });
+
+  it('every field has a distinct URL key', () => {
+    const keys = Object.values(URL_FIELDS).map((field) => field.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
