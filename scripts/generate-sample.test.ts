@@ -1,0 +1,17 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateSampleDistrict } from '../src/domain/sample/generate-sample-district.ts';
+import { formatJsonFile } from '../src/domain/sample/format-json-file.ts';
+
+const sampleDirectory = resolve(import.meta.dirname, '..', 'data', 'sample');
+
+describe('data/sample', () => {
+  it.skipIf(!existsSync(sampleDirectory))('holds exactly what the generator makes today (run `npm run sample` after changing it)', () => {
+    const files = generateSampleDistrict();
+    expect(readdirSync(sampleDirectory).sort()).toEqual(Object.keys(files).sort());
+    for (const [fileName, content] of Object.entries(files)) {
+      expect(readFileSync(join(sampleDirectory, fileName), 'utf8') === formatJsonFile(content), `${fileName} is stale`).toBe(true);
+    }
+  });
+});
