@@ -1,0 +1,307 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FACILITY_CATEGORIES, FACILITY_STATUSES, type FacilityCategory, type FacilityStatus, type LngLat } from '../domain/facilities/model.ts';
+import { countByCategory, facilitiesInBounds, filterFacilities, placeFacilities } from '../domain/facilities/filter.ts';
+import { bboxContains, bearingDegrees } from '../domain/geo/index.ts';
+import type { DistrictIndexEntry } from '../domain/facilities/model.ts';
+import { fetchDistrictIndex, loadDistrict, type LoadedDistrict } from '../api/district-client.ts';
+import { createTranslate, languageTag, type Language } from '../i18n/index.ts';
+import { parseUrlState, serialiseUrlState } from '../state/url-state.ts';
+import { Announcer } from '../a11y/announcer.ts';
+import { useReducedMotion } from '../a11y/motion.ts';
+import { LayerFilters } from '../features/layers/LayerFilters.tsx';
+import { FacilityList } from '../features/facility-list/FacilityList.tsx';
+import { InViewList } from '../features/facility-list/InViewList.tsx';
+import { FacilityDetails } from '../features/facility-details/FacilityDetails.tsx';
+import { DataProblems } from '../features/data-problems/DataProblems.tsx';
+import { MapPanel, type MapState } from '../features/map-view/MapPanel.tsx';
+import type { MapView, ViewOrigin } from '../map/facility-map.ts';
+import { compassWord, describePlacedFacility } from './describe.ts';
+
+const initialUrl = parseUrlState(window.location.search);
+const LANGUAGE_STORAGE_KEY = 'bfmap.language';
+
+function initialLanguage(): Language {
+  if (initialUrl.language) return initialUrl.language;
+  try {
+    const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    if (stored === 'zh' || stored === 'en') return stored;
+  } catch {
+    // Storage can be blocked; the default language applies.
+  }
+  return 'zh';
+}
+
+type Loading = { kind: 'loading' } | { kind: 'failed'; detail: string } | { kind: 'empty' } | { kind: 'ready'; district: LoadedDistrict };
+type Reference = { kind: 'map' } | { kind: 'user'; position: LngLat };
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const t = useMemo(() => createTranslate(language), [language]);
+  const [districts, setDistricts] = useState<DistrictIndexEntry[]>([]);
+  const [districtId, setDistrictId] = useState<string | null>(initialUrl.district);
+  const [indexOutcome, setIndexOutcome] = useState<Loading | null>(null);
+  const [loaded, setLoaded] = useState<{ id: string; outcome: Loading } | null>(null);
+  const [categories, setCategories] = useState<FacilityCategory[]>(initialUrl.categories ?? [...FACILITY_CATEGORIES]);
+  const [statuses, setStatuses] = useState<FacilityStatus[]>(initialUrl.statuses ?? [...FACILITY_STATUSES]);
+  const [query, setQuery] = useState(initialUrl.query ?? '');
+  const [selectedId, setSelectedId] = useState<string | null>(initialUrl.facility);
+  const [view, setView] = useState<MapView | null>(null);
+  const [mapState, setMapState] = useState<MapState>('loading');
+  const [reference, setReference] = useState<Reference>({ kind: 'map' });
+  const [locationMessage, setLocationMessage] = useState('');
+  const [focusRequest, setFocusRequest] = useState<{ facilityId: string; serial: number } | null>(null);
+  const [mobileTab, setMobileTab] = useState<'list' | 'map'>('list');
+  const reducedMotion = useReducedMotion();
+
+  const announcer = useMemo(() => new Announcer(), []);
+  const liveRegionRef = useCallback((element: HTMLDivElement | null) => announcer.attach(element), [announcer]);
+  const openerRef = useRef<{ element: HTMLElement; facilityId: string } | null>(null);
+  const previousViewRef = useRef<MapView | null>(null);
+
+  // Load the index, then the chosen (or first) district.
+  useEffect(() => {
+    let cancelled = false;
+    fetchDistrictIndex(import.meta.env.BASE_URL).then(({ districts: listed, problems }) => {
+      if (cancelled) return;
+      setDistricts(listed);
+      if (listed.length === 0) {
+        setIndexOutcome(problems.length > 0 ? { kind: 'failed', detail: problems.map((problem) => problem.detail).join('; ') } : { kind: 'empty' });
+        return;
+      }
+      setDistrictId((current) => (current && listed.some((entry) => entry.id === current) ? current : listed[0]?.id ?? null));
+    });
+    return () => { cancelled = true; };
+  }, []);
+
+  useEffect(() => {
+    if (!districtId) return;
+    let cancelled = false;
+    loadDistrict(import.meta.env.BASE_URL, districtId).then(
+      (district) => { if (!cancelled) setLoaded({ id: districtId, outcome: { kind: 'ready', district } }); },
+      (error: unknown) => { if (!cancelled) setLoaded({ id: districtId, outcome: { kind: 'failed', detail: (error as Error).message } }); },
+    );
+    return () => { cancelled = true; };
+  }, [districtId]);
+
+  const loading: Loading = indexOutcome ?? (loaded && loaded.id === districtId ? loaded.outcome : { kind: 'loading' });
+  const district = loading.kind === 'ready' ? loading.district : null;
+  const districtName = district ? district.manifest.name[language] : t('appTitle');
+
+  const visible = useMemo(
+    () => (district ? filterFacilities(district.facilities, { categories, statuses, text: query }) : []),
+    [district, categories, statuses, query],
+  );
+  const origin: LngLat | null = reference.kind === 'user' ? reference.position : view?.center ?? district?.manifest.center ?? null;
+  const placed = useMemo(() => (origin ? placeFacilities(visible, origin) : []), [visible, origin?.[0], origin?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  const inView = useMemo(() => (view ? placed.filter((entry) => facilitiesInBounds([entry.facility], view.bounds).length > 0) : []), [placed, view]);
+  const selected = selectedId ? placed.find((entry) => entry.facility.id === selectedId)
+    ?? (district && origin ? placeFacilities(district.facilities.filter((facility) => facility.id === selectedId), origin)[0] : undefined) : undefined;
+
+  const categoryCounts = useMemo(() => countByCategory(district?.facilities ?? []), [district]);
+  const statusCounts = useMemo(() => {
+    const counts: Record<FacilityStatus, number> = { working: 0, out_of_service: 0, unknown: 0 };
+    for (const facility of district?.facilities ?? []) if (categories.includes(facility.category)) counts[facility.status] += 1;
+    return counts;
+  }, [district, categories]);
+
+  // Keep the URL, the document language and the title in step with the state.
+  useEffect(() => {
+    const search = serialiseUrlState({
+      language: language === 'zh' ? null : language,
+      district: districtId,
+      facility: selectedId,
+      categories: categories.length === FACILITY_CATEGORIES.length ? null : categories,
+      statuses: statuses.length === FACILITY_STATUSES.length ? null : statuses,
+      query: query.trim() === '' ? null : query,
+      map: view ? { zoom: view.zoom, latitude: view.center[1], longitude: view.center[0] } : initialUrl.map,
+    }, window.location.search);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, [language, districtId, selectedId, categories, statuses, query, view]);
+
+  useEffect(() => {
+    document.documentElement.lang = languageTag(language);
+    try { localStorage.setItem(LANGUAGE_STORAGE_KEY, language); } catch { /* storage blocked: not remembered */ }
+  }, [language]);
+
+  useEffect(() => {
+    const viewName = selected ? t('viewDetails', { name: selected.facility.nameZh && language === 'zh' ? selected.facility.nameZh : selected.facility.nameEn ?? selected.facility.nameZh ?? t('unnamed') }) : t('viewList');
+    document.title = t('documentTitle', { view: viewName, district: districtName });
+  }, [t, selected, districtName, language]);
+
+  // A filter changed by the user announces the new count once React has filtered.
+  const [filterSerial, setFilterSerial] = useState(0);
+  const onFilterChange = <Value,>(setter: (value: Value) => void) => (value: Value) => {
+    setter(value);
+    setFilterSerial((serial) => serial + 1);
+  };
+  useEffect(() => {
+    if (filterSerial > 0) announcer.announce(t('announceFilter', { count: visible.length }));
+  }, [filterSerial]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const openFacility = (facilityId: string, opener: HTMLElement | null): void => {
+    openerRef.current = opener ? { element: opener, facilityId } : null;
+    setSelectedId(facilityId);
+    const facility = district?.facilities.find((candidate) => candidate.id === facilityId);
+    const placedFacility = facility && origin ? placeFacilities([facility], origin)[0] : undefined;
+    if (placedFacility) announcer.announce(t('announceDetails', { description: describePlacedFacility(t, language, placedFacility) }));
+  };
+
+  const closeDetails = useCallback(() => {
+    const opener = openerRef.current;
+    setSelectedId(null);
+    openerRef.current = null;
+    requestAnimationFrame(() => {
+      if (opener?.element.isConnected) opener.element.focus();
+      else if (opener) document.querySelector<HTMLElement>(`[data-facility-id="${CSS.escape(opener.facilityId)}"]`)?.focus();
+      else document.getElementById('facility-list')?.focus();
+    });
+  }, []);
+
+  const onViewChange = (next: MapView, viewOrigin: ViewOrigin): void => {
+    const previous = previousViewRef.current;
+    previousViewRef.current = next;
+    setView(next);
+    if (viewOrigin !== 'user' || !previous) return;
+    const count = facilitiesInBounds(visible, next.bounds).length;
+    const zoom = Math.round(next.zoom * 10) / 10;
+    const moved = Math.abs(next.center[0] - previous.center[0]) + Math.abs(next.center[1] - previous.center[1]) > 1e-7;
+    announcer.announce(moved
+      ? t('mapMoved', { direction: compassWord(t, bearingDegrees(previous.center, next.center)), zoom, count })
+      : t('mapZoomed', { zoom, count }));
+  };
+
+  const useMyLocation = () => {
+    if (!('geolocation' in navigator)) { setLocationMessage(t('locationDenied')); return; }
+    setLocationMessage(t('locating'));
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const lngLat: LngLat = [position.coords.longitude, position.coords.latitude];
+        if (district && !bboxContains(district.manifest.bbox, lngLat)) {
+          setLocationMessage(t('locationOutside'));
+          announcer.announce(t('locationOutside'));
+          return;
+        }
+        setReference({ kind: 'user', position: lngLat });
+        setLocationMessage(t('locationInUse'));
+        announcer.announce(t('locationInUse'));
+      },
+      () => { setLocationMessage(t('locationDenied')); announcer.announce(t('locationDenied')); },
+      { enableHighAccuracy: true, timeout: 10000 },
+    );
+  };
+
+  const switchLanguage = () => {
+    const next: Language = language === 'zh' ? 'en' : 'zh';
+    setLanguage(next);
+    announcer.announce(createTranslate(next)('announceLanguage'));
+  };
+
+  const initialView = initialUrl.map ? { center: [initialUrl.map.longitude, initialUrl.map.latitude] as [number, number], zoom: initialUrl.map.zoom } : null;
+
+  return (
+    <>
+      <a className="skip-link" href="#facility-list">{t('skipToList')}</a>
+      <a className="skip-link" href="#map-section">{t('skipToMap')}</a>
+      <header className="banner">
+        <h1>
+          <span>{t('appTitle')}</span>
+          {district ? <span className="district-name"> — {districtName}</span> : null}
+        </h1>
+        {district?.manifest.sample ? <p className="sample-badge">{t('sampleDataBadge')}</p> : null}
+        <div className="banner-tools">
+          {districts.length > 1 ? (
+            <label className="district-select">
+              {t('districtLabel')}{' '}
+              <select value={districtId ?? ''} onChange={(event) => { setSelectedId(null); setView(null); setDistrictId(event.target.value); }}>
+                {districts.map((entry) => <option key={entry.id} value={entry.id}>{entry.name[language]}</option>)}
+              </select>
+            </label>
+          ) : null}
+          <button type="button" className="button secondary" lang={language === 'zh' ? 'en' : 'zh-CN'} aria-label={t('languageSwitchLabel')} onClick={switchLanguage}>
+            {t('languageSwitch')}
+          </button>
+        </div>
+      </header>
+      <div ref={liveRegionRef} className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live-region="" />
+      {loading.kind === 'loading' ? <p className="page-message">{t('loading')}</p> : null}
+      {loading.kind === 'failed' ? <p className="page-message error" role="alert">{t('loadFailed', { detail: loading.detail })}</p> : null}
+      {loading.kind === 'empty' ? <p className="page-message" role="alert">{t('noDistricts')}</p> : null}
+      {district ? (
+        <div className={`layout show-${mobileTab}`}>
+          <main className="main">
+          <div className="view-tabs" role="group" aria-label={t('viewTabs')}>
+            <button type="button" className="button secondary" aria-pressed={mobileTab === 'list'} onClick={() => setMobileTab('list')}>{t('listTab')}</button>
+            <button type="button" className="button secondary" aria-pressed={mobileTab === 'map'} onClick={() => setMobileTab('map')}>{t('mapTab')}</button>
+          </div>
+          <div className="sidebar">
+            <form role="search" className="search-area" onSubmit={(event) => event.preventDefault()}>
+              <label htmlFor="name-filter">{t('searchLabel')}</label>
+              <p id="name-filter-hint" className="hint">{t('searchHint')}</p>
+              <input id="name-filter" type="search" value={query} aria-describedby="name-filter-hint" autoComplete="off" onChange={(event) => onFilterChange(setQuery)(event.target.value)} />
+            </form>
+            <LayerFilters
+              t={t}
+              categories={categories}
+              statuses={statuses}
+              categoryCounts={categoryCounts}
+              statusCounts={statusCounts}
+              layers={district.layers}
+              onCategoriesChange={onFilterChange(setCategories)}
+              onStatusesChange={onFilterChange(setStatuses)}
+            />
+            <DataProblems t={t} problems={district.problems} />
+          </div>
+            <div className="list-column">
+              <div className="reference">
+                {reference.kind === 'map'
+                  ? <button type="button" className="button secondary" onClick={useMyLocation}>{t('useMyLocation')}</button>
+                  : <button type="button" className="button secondary" onClick={() => { setReference({ kind: 'map' }); setLocationMessage(''); }}>{t('useMapCentre')}</button>}
+                {locationMessage ? <p className="hint">{locationMessage}</p> : null}
+              </div>
+              <FacilityList
+                t={t}
+                language={language}
+                placed={placed}
+                selectedId={selectedId}
+                originWords={reference.kind === 'user' ? t('originMyLocation') : t('originMapCentre')}
+                onOpen={openFacility}
+              />
+            </div>
+            <div className="map-column">
+              <MapPanel
+                t={t}
+                language={language}
+                districtName={districtName}
+                district={district}
+                facilities={visible}
+                selectedId={selectedId}
+                reducedMotion={reducedMotion}
+                initialView={initialView}
+                focusRequest={focusRequest}
+                onViewChange={onViewChange}
+                onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
+                onStateChange={setMapState}
+              />
+              {mapState === 'loaded' ? <InViewList t={t} language={language} placed={inView} selectedId={selectedId} onOpen={openFacility} /> : null}
+            </div>
+          </main>
+          {selected ? (
+            <FacilityDetails
+              t={t}
+              language={language}
+              placed={selected}
+              onClose={closeDetails}
+              onShowOnMap={() => {
+                setMobileTab('map');
+                setFocusRequest({ facilityId: selected.facility.id, serial: Date.now() });
+              }}
+            />
+          ) : null}
+          <footer className="footer">
+            <p>{district.manifest.attribution} · {district.manifest.licence} · {district.manifest.source}</p>
+          </footer>
+        </div>
+      ) : null}
+    </>
+  );
+}

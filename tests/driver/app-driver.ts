@@ -1,0 +1,90 @@
+// The domain driver for e2e specs: user verbs over the page, so specs read like sentences.
+// Only this file and tests/support/ know selectors.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { installAnnouncementRecorder, announcements, waitForAnnouncement } from '../support/live-region.ts';
+import { waitForMapLoaded } from '../support/map.ts';
+
+export class AppDriver {
+  constructor(readonly page: Page) {}
+
+  static async open(page: Page, search = ''): Promise<AppDriver> {
+    await installAnnouncementRecorder(page);
+    await page.goto(`/${search}`);
+    const driver = new AppDriver(page);
+    await expect(driver.allFacilityButtons().first()).toBeVisible();
+    return driver;
+  }
+
+  async waitForMap(): Promise<void> {
+    await waitForMapLoaded(this.page);
+  }
+
+  allFacilityButtons(): Locator {
+    return this.page.locator('button[data-list="all"]');
+  }
+
+  inViewButtons(): Locator {
+    return this.page.locator('button[data-list="in-view"]');
+  }
+
+  mapCanvas(): Locator {
+    return this.page.locator('[data-map-state] canvas');
+  }
+
+  detailsHeading(): Locator {
+    return this.page.locator('#details-heading');
+  }
+
+  async focusedDescription(): Promise<string> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return 'body';
+      const label = element.getAttribute('aria-label') ?? element.textContent ?? '';
+      const list = element.getAttribute('data-list');
+      const marker = list ? `[facility:${list}]` : '';
+      return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${marker}:${label.trim().replace(/\s+/g, ' ').slice(0, 60)}`;
+    });
+  }
+
+  async focusedFacilityId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-facility-id') ?? null);
+  }
+
+  async listedIds(list: 'all' | 'in-view'): Promise<string[]> {
+    return this.page.locator(`button[data-list="${list}"]`).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-facility-id') ?? ''));
+  }
+
+  async mapSourceIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__bfmap?.sourceFacilityIds() ?? []);
+  }
+
+  async mapRenderedIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__bfmap?.renderedFacilityIds() ?? []);
+  }
+
+  async toggleLayer(name: RegExp): Promise<void> {
+    await this.page.getByRole('checkbox', { name }).press('Space');
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  announcements(): Promise<string[]> {
+    return announcements(this.page);
+  }
+
+  waitForAnnouncement(matcher: RegExp | string): Promise<unknown> {
+    return waitForAnnouncement(this.page, matcher, 5000);
+  }
+
+  /** Presses Tab until focus lands on an element matching `predicate`, at most `limit` times. */
+  async tabUntil(predicate: (description: string) => boolean, limit = 60): Promise<string> {
+    for (let step = 0; step < limit; step += 1) {
+      await this.page.keyboard.press('Tab');
+      const description = await this.focusedDescription();
+      if (predicate(description)) return description;
+    }
+    throw new Error(`Focus never reached the expected element within ${limit} Tab presses`);
+  }
+}
