@@ -3,6 +3,8 @@ import { AppDriver } from './driver/app-driver.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
 test.describe('axe finds no WCAG 2.2 A/AA violations', () => {
+  // axe walks every one of the ~700 list items of the sample district; that takes a while on 2 cores.
+  test.describe.configure({ timeout: 120_000 });
   test('on the list and map in Chinese', async ({ page }) => {
     const app = await AppDriver.open(page);
     await app.waitForMap();
