@@ -15,6 +15,7 @@ const outcome = (ramp: RampFacility, measure: string) => gradeFacility(ramp).fin
 describe('kerb ramps against GB 50763-2012 §3.1', () => {
   it('a 1:12 slope (8.33 %) is the most a three-sided ramp may have; 8.5 % fails', () => {
     expect(outcome(kerbRamp({ kerbRampForm: 'three_sided', slopePercent: 8.33 }), 'slope_percent')).toBe('meets');
+    expect(outcome(kerbRamp({ kerbRampForm: 'three_sided', slopePercent: 100 / 12 }), 'slope_percent')).toBe('meets');
     expect(outcome(kerbRamp({ kerbRampForm: 'three_sided', slopePercent: 8.5 }), 'slope_percent')).toBe('fails');
   });
 

@@ -19,35 +19,47 @@ export const KERB_LIP_LIMIT_MILLIMETERS = 10;
 /** §3.1.2: full-width single-slope kerb ramps at most 1:20. */
 export const FULL_WIDTH_SLOPE_LIMIT_PERCENT = 5;
 /** §3.1.2: three-sided kerb ramps (front and sides) and other kerb ramps at most 1:12. */
-export const STEEP_KERB_RAMP_SLOPE_LIMIT_PERCENT = Math.round((100 / 12) * 100) / 100;
+// Kept exact (8.333… %), so a slope recorded as exactly 1:12 is not failed by rounding the limit.
+export const STEEP_KERB_RAMP_SLOPE_LIMIT_PERCENT = 100 / 12;
 /** §3.1.3: the front of a three-sided kerb ramp at least 1.20 m wide. */
 export const THREE_SIDED_WIDTH_LIMIT_METERS = 1.2;
 /** §3.1.3: other kerb ramp mouths at least 1.50 m wide. */
 export const OTHER_WIDTH_LIMIT_METERS = 1.5;
 
-function compare(measure: MeasurementGrade['measure'], value: number | null, limit: number | null, comparison: 'at_most' | 'at_least', clause: string): MeasurementGrade {
-  if (limit === null) return { measure, value, limit, comparison, outcome: value === null ? 'unknown' : 'ungraded', clause };
+function compare(measure: MeasurementGrade['measure'], value: number | null, limit: number, comparison: 'at_most' | 'at_least', clause: string): MeasurementGrade {
   if (value === null) return { measure, value, limit, comparison, outcome: 'unknown', clause };
   const meets = comparison === 'at_most' ? value <= limit : value >= limit;
   return { measure, value, limit, comparison, outcome: meets ? 'meets' : 'fails', clause };
 }
 
-function gradeKerbRamp(ramp: RampFacility): MeasurementGrade[] {
+const SLOPE_CLAUSE = 'GB 50763-2012 §3.1.2';
+const WIDTH_CLAUSE = 'GB 50763-2012 §3.1.3';
+const LIP_CLAUSE = 'GB 50763-2012 §3.1.1';
+
+function gradeSlope(ramp: RampFacility): MeasurementGrade {
   const form = ramp.kerbRampForm;
-  const slopeLimit = form === null ? null : form === 'full_width' ? FULL_WIDTH_SLOPE_LIMIT_PERCENT : STEEP_KERB_RAMP_SLOPE_LIMIT_PERCENT;
-  const slope = form === null
-    // Without the form we do not know which limit applies: unknown, even if the slope is measured.
-    ? { measure: 'slope_percent' as const, value: ramp.slopePercent, limit: null, comparison: 'at_most' as const, outcome: 'unknown' as const, clause: 'GB 50763-2012 §3.1.2' }
-    : compare('slope_percent', ramp.slopePercent, slopeLimit, 'at_most', 'GB 50763-2012 §3.1.2');
-  const widthLimit = form === 'three_sided' ? THREE_SIDED_WIDTH_LIMIT_METERS : form === 'other' ? OTHER_WIDTH_LIMIT_METERS : null;
-  // A full-width kerb ramp must be as wide as the sidewalk, which the facility alone does not tell.
-  const width: MeasurementGrade = form === 'full_width'
-    ? { measure: 'clear_width_m', value: ramp.clearWidthMeters, limit: null, comparison: null, outcome: 'ungraded', clause: 'GB 50763-2012 §3.1.3' }
-    : form === null
-      ? { measure: 'clear_width_m', value: ramp.clearWidthMeters, limit: null, comparison: 'at_least', outcome: 'unknown', clause: 'GB 50763-2012 §3.1.3' }
-      : compare('clear_width_m', ramp.clearWidthMeters, widthLimit, 'at_least', 'GB 50763-2012 §3.1.3');
-  const lip = compare('kerb_lip_mm', ramp.kerbLipMillimeters, KERB_LIP_LIMIT_MILLIMETERS, 'at_most', 'GB 50763-2012 §3.1.1');
-  return [slope, width, lip];
+  // Without the form we do not know which limit applies: unknown, even if the slope is measured.
+  if (form === null) return { measure: 'slope_percent', value: ramp.slopePercent, limit: null, comparison: 'at_most', outcome: 'unknown', clause: SLOPE_CLAUSE };
+  const limit = form === 'full_width' ? FULL_WIDTH_SLOPE_LIMIT_PERCENT : STEEP_KERB_RAMP_SLOPE_LIMIT_PERCENT;
+  return compare('slope_percent', ramp.slopePercent, limit, 'at_most', SLOPE_CLAUSE);
+}
+
+function gradeWidth(ramp: RampFacility): MeasurementGrade {
+  switch (ramp.kerbRampForm) {
+    case null:
+      return { measure: 'clear_width_m', value: ramp.clearWidthMeters, limit: null, comparison: 'at_least', outcome: 'unknown', clause: WIDTH_CLAUSE };
+    case 'full_width':
+      // It must be as wide as the sidewalk, which the facility alone does not tell.
+      return { measure: 'clear_width_m', value: ramp.clearWidthMeters, limit: null, comparison: null, outcome: 'ungraded', clause: WIDTH_CLAUSE };
+    case 'three_sided':
+      return compare('clear_width_m', ramp.clearWidthMeters, THREE_SIDED_WIDTH_LIMIT_METERS, 'at_least', WIDTH_CLAUSE);
+    case 'other':
+      return compare('clear_width_m', ramp.clearWidthMeters, OTHER_WIDTH_LIMIT_METERS, 'at_least', WIDTH_CLAUSE);
+  }
+}
+
+function gradeKerbRamp(ramp: RampFacility): MeasurementGrade[] {
+  return [gradeSlope(ramp), gradeWidth(ramp), compare('kerb_lip_mm', ramp.kerbLipMillimeters, KERB_LIP_LIMIT_MILLIMETERS, 'at_most', LIP_CLAUSE)];
 }
 
 export function gradeFacility(facility: Facility): MeasurementGrade[] {

@@ -57,6 +57,26 @@ describe('parseFacilityLayer', () => {
     expect(problems.map((problem) => problem.code)).toEqual(['invalid_value', 'wrong_geometry_type', 'category_mismatch', 'duplicate_id']);
   });
 
+  it('absent and null optional properties both read as unknown without a problem', () => {
+    const absent = toiletFeature('absent');
+    const withNull = toiletFeature('null', { door_width_m: null, access: null });
+    const { items, problems } = parseFacilityLayer('toilet', file, collection(absent, withNull));
+    expect(problems).toEqual([]);
+    expect(items.map((item) => item.category === 'toilet' && [item.access, item.openingHours])).toEqual([[null, null], [null, null]]);
+  });
+
+  it('a bad required value is an error that leaves the feature out', () => {
+    const { items, problems } = parseFacilityLayer('toilet', file, collection(toiletFeature('t1', { status: 'broken' })));
+    expect(items).toEqual([]);
+    expect(problems.map((problem) => [problem.field, problem.code, problem.severity])).toEqual([['status', 'invalid_value', 'error']]);
+  });
+
+  it('geometry that geojson-validation rejects is invalid_geometry', () => {
+    const { items, problems } = parseFacilityLayer('toilet', file, collection(toiletFeature('t1', {}, ['121.47', 31.23])));
+    expect(items).toEqual([]);
+    expect(problems.map((problem) => problem.code)).toEqual(['invalid_geometry']);
+  });
+
   it('a tactile line with a single repeated position is degenerate', () => {
     const feature = { type: 'Feature', geometry: { type: 'LineString', coordinates: [[121.47, 31.23], [121.47, 31.23]] }, properties: { id: 'p', category: 'tactile_paving', status: 'unknown', source: 's', tactile_type: 'guiding' } };
     const { items, problems } = parseFacilityLayer('tactile_paving', 'x.geojson', collection(feature));
@@ -102,11 +122,22 @@ describe('other layers', () => {
     const roadAsPolygon = { type: 'Feature', properties: { kind: 'road' }, geometry: { type: 'Polygon', coordinates: [[[121, 31], [122, 31], [122, 32], [121, 31]]] } };
     expect(parseBasemapLayer('m.geojson', collection(roadAsPolygon)).problems[0]?.code).toBe('wrong_geometry_type');
   });
+
+  it('a boundary keeps its names and reads a bad name as null', () => {
+    const ring = [[[121, 31], [122, 31], [122, 32], [121, 31]]];
+    const boundary = { type: 'Feature', properties: { name_zh: '黄浦区', name_en: 42 }, geometry: { type: 'Polygon', coordinates: ring } };
+    const { items, problems } = parseBoundaryLayer('b.geojson', collection(boundary));
+    expect(items[0]?.properties).toEqual({ name_zh: '黄浦区', name_en: null });
+    expect(problems.map((problem) => [problem.field, problem.severity])).toEqual([['name_en', 'warning']]);
+  });
 });
 
 describe('files and manifest', () => {
   it('says where JSON breaks and that an empty file is empty', () => {
     expect(parseJsonText('a.geojson', '{"type": ').problem?.detail).toMatch(/a\.geojson is not valid JSON/);
+    const text = '{\n  "type": "FeatureCollection",\n  features: []\n}';
+    const expectedColumn = (text.split('\n')[2] ?? '').indexOf('features') + 1;
+    expect(parseJsonText('a.geojson', text).problem?.detail).toContain(`at line 3, column ${expectedColumn}`);
     expect(parseJsonText('a.geojson', '   ').problem?.detail).toBe('a.geojson is empty');
     expect(parseJsonText('a.geojson', '[1]').json).toEqual([1]);
   });

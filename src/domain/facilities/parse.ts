@@ -4,7 +4,7 @@
 import GJV from 'geojson-validation';
 import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import {
-  BASEMAP_KINDS, type BasemapKind, type BoundaryFeature, type DistrictIndexEntry, type DistrictManifest, type Facility,
+  type BasemapKind, type BoundaryFeature, type DistrictIndexEntry, type DistrictManifest, type Facility,
   type FacilityCategory, type LayerCounts, type NetworkEdge, type Place,
 } from './model.ts';
 import {
@@ -13,6 +13,7 @@ import {
 } from './properties.ts';
 
 export type ProblemCode =
+  // file_missing: the HTTP client (src/api) reports a layer it could not fetch in the same list.
   | 'unparsable' | 'file_missing' | 'not_feature_collection' | 'invalid_geometry' | 'wrong_geometry_type' | 'coordinates_out_of_range'
   | 'missing_field' | 'invalid_value' | 'duplicate_id' | 'category_mismatch' | 'invalid_manifest';
 
@@ -39,12 +40,28 @@ export interface BasemapFeature {
   geometry: LineString | MultiLineString | Polygon | MultiPolygon;
 }
 
+/** Line and column (both from 1) of a character offset, as editors show them. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Where JSON.parse stopped: V8 says "at position N", or nothing when the text ends too early. */
+function syntaxErrorOffset(message: string, text: string): number | null {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  return /end of (JSON )?input/i.test(message) ? text.length : null;
+}
+
 export function parseJsonText(file: string, text: string): { json: unknown; problem: DataProblem | null } {
   try {
     return { json: JSON.parse(text), problem: null };
   } catch (error) {
-    const message = (error as Error).message;
-    const detail = text.trim() === '' ? `${file} is empty` : `${file} is not valid JSON (${message})`;
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = syntaxErrorOffset(message, text);
+    const position = offset === null ? null : lineAndColumn(text, offset);
+    const where = position === null ? '' : ` at line ${position.line}, column ${position.column}`;
+    const detail = text.trim() === '' ? `${file} is empty` : `${file} is not valid JSON${where} (${message})`;
     return { json: null, problem: { file, featureIndex: null, featureId: null, field: null, code: 'unparsable', severity: 'error', detail } };
   }
 }
@@ -254,8 +271,9 @@ export function parsePlacesLayer(file: string, json: unknown): LayerParseResult<
 }
 
 export function parseBoundaryLayer(file: string, json: unknown): LayerParseResult<BoundaryFeature> {
-  return parseLayer<BoundaryFeature>(file, json, () => BOUNDARY_PROPERTIES, ['Polygon', 'MultiPolygon'], (_values, geometry, read) => ({
-    type: 'Feature', properties: read.properties, geometry: geometry as Polygon | MultiPolygon,
+  // The properties are rebuilt from the table, so a bad name reads as null here as everywhere else.
+  return parseLayer<BoundaryFeature>(file, json, () => BOUNDARY_PROPERTIES, ['Polygon', 'MultiPolygon'], (values, geometry) => ({
+    type: 'Feature', properties: { name_zh: values.nameZh, name_en: values.nameEn }, geometry: geometry as Polygon | MultiPolygon,
   }), false);
 }
 
@@ -338,4 +356,3 @@ export function parseDistrictIndex(file: string, json: unknown): { districts: Di
   return { districts, problems };
 }
 
-export { BASEMAP_KINDS };

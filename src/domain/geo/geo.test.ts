@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { LngLat } from '../facilities/model.ts';
-import { distanceMeters, bearingDegrees, compassPoint, clockDirection, spokenDistance, nearestPointOnLine, lineMidpoint, offsetLngLat, boundingBoxOf, bboxContains } from './index.ts';
+import type { LngLat, TactilePavingFacility } from '../facilities/model.ts';
+import { distanceMeters, bearingDegrees, compassPoint, clockDirection, spokenDistance, nearestPointOnLine, lineMidpoint, offsetLngLat, boundingBoxOf, bboxContains, facilityAnchor, distanceToFacilityMeters } from './index.ts';
 
 const peoplesSquare: LngLat = [121.4737, 31.2304];
 
@@ -79,5 +79,21 @@ describe('lines and boxes', () => {
     expect(bbox).toEqual([121.46, 31.23, 121.48, 31.24]);
     expect(bboxContains(bbox, [121.46, 31.23])).toBe(true);
     expect(bboxContains(bbox, [121.481, 31.235])).toBe(false);
+  });
+});
+
+describe('facilities as places', () => {
+  const start: LngLat = [121.47, 31.23];
+  const end = offsetLngLat(start, 200, 0);
+  const paving: TactilePavingFacility = {
+    id: 'p', category: 'tactile_paving', nameZh: null, nameEn: null, addressZh: null, addressEn: null, status: 'working', statusNote: null,
+    lastVerified: null, source: 'test', tactileType: 'guiding', continuity: null, location: { type: 'LineString', coordinates: [start, end] },
+  };
+  it('a strip of tactile paving is anchored halfway along it', () => {
+    expect(distanceMeters(facilityAnchor(paving), start)).toBeCloseTo(100, 0);
+  });
+  it('the distance to a strip is to its nearest point, not to its middle', () => {
+    const besideStart = offsetLngLat(start, 0, 30);
+    expect(distanceToFacilityMeters(besideStart, paving)).toBeCloseTo(30, 0);
   });
 });
