@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { join, resolve } from 'node:path';
 import { generateSampleDistrict } from '../src/domain/sample/generate-sample-district.ts';
 import { formatJsonFile } from '../src/domain/sample/format-json-file.ts';
+import { writeSearchData } from './search-data.ts';
 
 const dataDirectory = resolve(import.meta.dirname, '..', 'data');
 const targetDirectory = join(dataDirectory, 'sample');
@@ -20,6 +21,8 @@ function writeSampleDistrict(): void {
     for (const [fileName, content] of Object.entries(files)) {
       writeFileSync(join(temporaryDirectory, fileName), formatJsonFile(content), 'utf8');
     }
+    // The derived pinyin file is built from the layers just written, so it can never lag behind them.
+    writeSearchData(temporaryDirectory);
     if (existsSync(targetDirectory)) {
       const previousDirectory = `${temporaryDirectory}-previous`;
       renameSync(targetDirectory, previousDirectory);
@@ -34,7 +37,7 @@ function writeSampleDistrict(): void {
   }
   const manifest = files['district.json'] as { counts: Record<string, number> };
   const summary = Object.entries(manifest.counts).map(([layer, count]) => `${layer} ${count}`).join(', ');
-  console.log(`Wrote ${Object.keys(files).length} files to data/sample/: ${summary}`);
+  console.log(`Wrote ${Object.keys(files).length + 1} files to data/sample/: ${summary}`);
 }
 
 writeSampleDistrict();
