@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit next to their code (src/**, server/**, scripts/**); e2e specs under tests/ run in Playwright.
+// Unit tests sit next to their code (src/**, server/**, scripts/**, bin/**); e2e specs under tests/ run in Playwright.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bin/**/*.test.ts'],
     environment: 'node',
   },
 });

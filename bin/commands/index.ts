@@ -1,0 +1,6 @@
+// The bfmap commands. A new command (import-osm, validate, coverage) is one file in this folder
+// and one line here.
+import type { Command } from './command.ts';
+import { searchCommand } from './search.ts';
+
+export const COMMANDS: readonly Command[] = [searchCommand];
