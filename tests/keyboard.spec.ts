@@ -87,7 +87,7 @@ test.describe('a keyboard-only user', () => {
     }
     expect(stops.length).toBeLessThan(1500);
     const firstIndex = (pattern: RegExp) => stops.findIndex((stop) => pattern.test(stop));
-    const order = [/跳到设施列表/, /跳到地图/, /English/, /input#name-filter/, /^input:/, /使用我的位置/, /\[facility:all\]/, /^canvas/, /\[facility:in-view\]/];
+    const order = [/跳到设施列表/, /跳到地图/, /English/, /\[role=combobox\]/, /^input:/, /查找附近/, /使用我的位置/, /\[facility:all\]/, /^canvas/, /\[facility:in-view\]/];
     const positions = order.map(firstIndex);
     for (const position of positions) expect(position).toBeGreaterThanOrEqual(0);
     expect([...positions].sort((first, second) => first - second)).toEqual(positions);

@@ -15,7 +15,10 @@ import { FacilityDetails } from '../features/facility-details/FacilityDetails.ts
 import { DataProblems } from '../features/data-problems/DataProblems.tsx';
 import { MapPanel, type MapState } from '../features/map-view/MapPanel.tsx';
 import type { MapView, ViewOrigin } from '../map/facility-map.ts';
-import { compassWord, describePlacedFacility } from './describe.ts';
+import { compassWord, describePlacedFacility, facilityName } from './describe.ts';
+import { SearchBox } from '../features/search/SearchBox.tsx';
+import { searchOption, useSearch } from '../features/search/use-search.tsx';
+import { Nearby } from '../features/nearby/Nearby.tsx';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -32,7 +35,7 @@ function initialLanguage(): Language {
 }
 
 type Loading = { kind: 'loading' } | { kind: 'failed'; detail: string } | { kind: 'empty' } | { kind: 'ready'; district: LoadedDistrict };
-type Reference = { kind: 'map' } | { kind: 'user'; position: LngLat };
+type Reference = { kind: 'map' } | { kind: 'user'; position: LngLat } | { kind: 'place'; position: LngLat; name: string };
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -44,12 +47,14 @@ export function App() {
   const [categories, setCategories] = useState<FacilityCategory[]>(initialUrl.categories ?? [...FACILITY_CATEGORIES]);
   const [statuses, setStatuses] = useState<FacilityStatus[]>(initialUrl.statuses ?? [...FACILITY_STATUSES]);
   const [query, setQuery] = useState(initialUrl.query ?? '');
+  const [onlyInView, setOnlyInView] = useState(initialUrl.onlyInView ?? false);
   const [selectedId, setSelectedId] = useState<string | null>(initialUrl.facility);
   const [view, setView] = useState<MapView | null>(null);
   const [mapState, setMapState] = useState<MapState>('loading');
   const [reference, setReference] = useState<Reference>({ kind: 'map' });
   const [locationMessage, setLocationMessage] = useState('');
   const [focusRequest, setFocusRequest] = useState<{ facilityId: string; serial: number } | null>(null);
+  const [placeRequest, setPlaceRequest] = useState<{ position: LngLat; serial: number } | null>(null);
   const [mobileTab, setMobileTab] = useState<'list' | 'map'>('list');
   const reducedMotion = useReducedMotion();
 
@@ -88,10 +93,16 @@ export function App() {
   const districtName = district ? district.manifest.name[language] : t('appTitle');
 
   const visible = useMemo(
-    () => (district ? filterFacilities(district.facilities, { categories, statuses, text: query }) : []),
-    [district, categories, statuses, query],
+    () => {
+      if (!district) return [];
+      const filtered = filterFacilities(district.facilities, { categories, statuses, text: '' });
+      return onlyInView && view ? facilitiesInBounds(filtered, view.bounds) : filtered;
+    },
+    [district, categories, statuses, onlyInView, view],
   );
-  const origin: LngLat | null = reference.kind === 'user' ? reference.position : view?.center ?? district?.manifest.center ?? null;
+  const origin: LngLat | null = reference.kind === 'map' ? view?.center ?? district?.manifest.center ?? null : reference.position;
+  const originWords = reference.kind === 'user' ? t('originMyLocation') : reference.kind === 'place' ? t('originPlace', { name: reference.name }) : t('originMapCentre');
+  const search = useSearch(district, query, origin);
   const placed = useMemo(() => (origin ? placeFacilities(visible, origin) : []), [visible, origin?.[0], origin?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
   const inView = useMemo(() => (view ? placed.filter((entry) => facilitiesInBounds([entry.facility], view.bounds).length > 0) : []), [placed, view]);
   const selected = selectedId ? placed.find((entry) => entry.facility.id === selectedId)
@@ -113,10 +124,11 @@ export function App() {
       categories: categories.length === FACILITY_CATEGORIES.length ? null : categories,
       statuses: statuses.length === FACILITY_STATUSES.length ? null : statuses,
       query: query.trim() === '' ? null : query,
+      onlyInView: onlyInView ? true : null,
       map: view ? { zoom: view.zoom, latitude: view.center[1], longitude: view.center[0] } : initialUrl.map,
     }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-  }, [language, districtId, selectedId, categories, statuses, query, view]);
+  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view]);
 
   useEffect(() => {
     document.documentElement.lang = languageTag(language);
@@ -170,24 +182,50 @@ export function App() {
       : t('mapZoomed', { zoom, count }));
   };
 
-  const useMyLocation = () => {
-    if (!('geolocation' in navigator)) { setLocationMessage(t('locationDenied')); return; }
+  /** The user's position inside this district, or null (denied, unavailable or elsewhere), with a message. */
+  const locate = (): Promise<LngLat | null> => new Promise((resolve) => {
+    const fail = (message: string): void => { setLocationMessage(message); announcer.announce(message); resolve(null); };
+    if (!('geolocation' in navigator)) { fail(t('locationDenied')); return; }
     setLocationMessage(t('locating'));
     navigator.geolocation.getCurrentPosition(
       (position) => {
         const lngLat: LngLat = [position.coords.longitude, position.coords.latitude];
-        if (district && !bboxContains(district.manifest.bbox, lngLat)) {
-          setLocationMessage(t('locationOutside'));
-          announcer.announce(t('locationOutside'));
-          return;
-        }
-        setReference({ kind: 'user', position: lngLat });
+        if (district && !bboxContains(district.manifest.bbox, lngLat)) { fail(t('locationOutside')); return; }
         setLocationMessage(t('locationInUse'));
-        announcer.announce(t('locationInUse'));
+        resolve(lngLat);
       },
-      () => { setLocationMessage(t('locationDenied')); announcer.announce(t('locationDenied')); },
+      () => fail(t('locationDenied')),
       { enableHighAccuracy: true, timeout: 10000 },
     );
+  });
+
+  const measureFromMyLocation = async (): Promise<void> => {
+    const position = await locate();
+    if (!position) return;
+    setReference({ kind: 'user', position });
+    announcer.announce(t('locationInUse'));
+  };
+
+  // A typed query announces its result count once typing pauses (the announcer debounces).
+  const [querySerial, setQuerySerial] = useState(0);
+  useEffect(() => {
+    if (querySerial === 0 || query.trim() === '' || !search.ready) return;
+    announcer.announce(search.hits.length === 0 ? t('searchNoResults') : t('searchResultCount', { count: search.hits.length }));
+  }, [querySerial, search.ready]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const chooseSearchHit = (hitId: string, input: HTMLInputElement): void => {
+    const hit = search.hits.find((candidate) => candidate.id === hitId);
+    if (!hit) return;
+    if (hit.kind === 'facility') {
+      setMobileTab('list');
+      openFacility(hit.id, input);
+      setFocusRequest({ facilityId: hit.id, serial: Date.now() });
+      return;
+    }
+    const name = facilityName(t, language, hit).text;
+    setReference({ kind: 'place', position: hit.location, name });
+    setPlaceRequest({ position: hit.location, serial: Date.now() });
+    announcer.announce(t('searchPlaceChosen', { name }));
   };
 
   const switchLanguage = () => {
@@ -234,11 +272,17 @@ export function App() {
             <button type="button" className="button secondary" aria-pressed={mobileTab === 'map'} onClick={() => setMobileTab('map')}>{t('mapTab')}</button>
           </div>
           <div className="sidebar">
-            <form role="search" className="search-area" onSubmit={(event) => event.preventDefault()}>
-              <label htmlFor="name-filter">{t('searchLabel')}</label>
-              <p id="name-filter-hint" className="hint">{t('searchHint')}</p>
-              <input id="name-filter" type="search" value={query} aria-describedby="name-filter-hint" autoComplete="off" onChange={(event) => onFilterChange(setQuery)(event.target.value)} />
-            </form>
+            <div role="search" className="search-area">
+              <SearchBox
+                t={t}
+                query={query}
+                ready={search.ready}
+                options={search.hits.map((hit) => searchOption(t, language, hit, origin))}
+                onQueryChange={(next) => { setQuery(next); setQuerySerial((serial) => serial + 1); }}
+                onChoose={chooseSearchHit}
+                onAnnounce={(message) => announcer.announce(message)}
+              />
+            </div>
             <LayerFilters
               t={t}
               categories={categories}
@@ -249,12 +293,26 @@ export function App() {
               onCategoriesChange={onFilterChange(setCategories)}
               onStatusesChange={onFilterChange(setStatuses)}
             />
+            <label className="checkbox only-in-view">
+              <input type="checkbox" checked={onlyInView} onChange={(event) => onFilterChange(setOnlyInView)(event.target.checked)} />
+              <span>{t('onlyInView')}</span>
+            </label>
+            <Nearby
+              t={t}
+              language={language}
+              facilities={district.facilities}
+              fallbackOrigin={origin ? { position: origin, words: originWords } : null}
+              selectedId={selectedId}
+              locate={locate}
+              onOpen={openFacility}
+              onAnnounce={(message) => announcer.announce(message)}
+            />
             <DataProblems t={t} problems={district.problems} />
           </div>
             <div className="list-column">
               <div className="reference">
-                {reference.kind === 'map'
-                  ? <button type="button" className="button secondary" onClick={useMyLocation}>{t('useMyLocation')}</button>
+                {reference.kind !== 'user'
+                  ? <button type="button" className="button secondary" onClick={() => { void measureFromMyLocation(); }}>{t('useMyLocation')}</button>
                   : <button type="button" className="button secondary" onClick={() => { setReference({ kind: 'map' }); setLocationMessage(''); }}>{t('useMapCentre')}</button>}
                 {locationMessage ? <p className="hint">{locationMessage}</p> : null}
               </div>
@@ -263,7 +321,7 @@ export function App() {
                 language={language}
                 placed={placed}
                 selectedId={selectedId}
-                originWords={reference.kind === 'user' ? t('originMyLocation') : t('originMapCentre')}
+                originWords={originWords}
                 onOpen={openFacility}
               />
             </div>
@@ -278,6 +336,7 @@ export function App() {
                 reducedMotion={reducedMotion}
                 initialView={initialView}
                 focusRequest={focusRequest}
+                placeRequest={placeRequest}
                 onViewChange={onViewChange}
                 onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
                 onStateChange={setMapState}

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
 
-const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, map: null };
+const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null };
 
 describe('URL state', () => {
   it('keeps zoom 0 and the equator and prime meridian (falsy but valid)', () => {
@@ -33,7 +33,7 @@ describe('URL state', () => {
   it('round-trips every field', () => {
     const state: UrlState = {
       language: 'en', district: 'sample', facility: 'sample:ramp:0012', categories: ['ramp', 'tactile_paving'],
-      statuses: ['out_of_service'], query: '卫生间 toilet', map: { zoom: 16.5, latitude: 31.23456, longitude: 121.47123 },
+      statuses: ['out_of_service'], query: '卫生间 toilet', onlyInView: true, map: { zoom: 16.5, latitude: 31.23456, longitude: 121.47123 },
     };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
   });
@@ -45,6 +45,12 @@ describe('URL state', () => {
 
   it('keeps parameters it does not own and drops the ones set to null', () => {
     expect(serialiseUrlState({ ...empty, language: 'zh' }, '?debug=1&facility=x')).toBe('?debug=1&lang=zh');
+  });
+
+  it('reads the in-view switch as on, off or absent, and nothing else', () => {
+    expect(parseUrlState('?inview=1').onlyInView).toBe(true);
+    expect(parseUrlState('?inview=0').onlyInView).toBe(false);
+    expect(parseUrlState('?inview=yes').onlyInView).toBeNull();
   });
 
   it('every field has a distinct URL key', () => {

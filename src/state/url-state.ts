@@ -13,6 +13,7 @@ export interface UrlState {
   categories: FacilityCategory[] | null;
   statuses: FacilityStatus[] | null;
   query: string | null;
+  onlyInView: boolean | null;
   map: MapPosition | null;
 }
 
@@ -56,6 +57,11 @@ export const URL_FIELDS: { [Name in keyof UrlState]: Field<NonNullable<UrlState[
     parse: (raw) => (raw.trim() === '' ? null : raw.slice(0, 200)),
     serialise: (value) => value,
   },
+  onlyInView: {
+    key: 'inview',
+    parse: (raw) => (raw === '1' ? true : raw === '0' ? false : null),
+    serialise: (value) => (value ? '1' : '0'),
+  },
   map: {
     key: 'map',
     // Same order as openstreetmap.org: zoom/latitude/longitude.
@@ -90,6 +96,7 @@ export function parseUrlState(search: string): UrlState {
     categories: read('categories'),
     statuses: read('statuses'),
     query: read('query'),
+    onlyInView: read('onlyInView'),
     map: read('map'),
   };
 }

@@ -31,6 +31,14 @@ export class AppDriver {
     return this.page.locator('[data-map-state] canvas');
   }
 
+  searchInput(): Locator {
+    return this.page.getByRole('combobox', { name: /搜索设施和地点|Search facilities and places/ });
+  }
+
+  searchOptions(): Locator {
+    return this.page.getByRole('listbox').getByRole('option');
+  }
+
   detailsHeading(): Locator {
     return this.page.locator('#details-heading');
   }
@@ -41,7 +49,8 @@ export class AppDriver {
       if (!element || element === document.body) return 'body';
       const label = element.getAttribute('aria-label') ?? element.textContent ?? '';
       const list = element.getAttribute('data-list');
-      const marker = list ? `[facility:${list}]` : '';
+      const role = element.getAttribute('role');
+      const marker = (list ? `[facility:${list}]` : '') + (role ? `[role=${role}]` : '');
       return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${marker}:${label.trim().replace(/\s+/g, ' ').slice(0, 60)}`;
     });
   }

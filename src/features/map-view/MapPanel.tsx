@@ -16,6 +16,7 @@ interface Props {
   reducedMotion: boolean;
   initialView: { center: [number, number]; zoom: number } | null;
   focusRequest: { facilityId: string; serial: number } | null;
+  placeRequest: { position: [number, number]; serial: number } | null;
   onViewChange(view: MapView, origin: ViewOrigin): void;
   onFacilityActivate(facilityId: string): void;
   onStateChange(state: MapState): void;
@@ -31,7 +32,7 @@ declare global {
  * map is never rebuilt when React re-renders.
  */
 export function MapPanel(props: Props) {
-  const { t, language, districtName, district, facilities, selectedId, reducedMotion, initialView, focusRequest } = props;
+  const { t, language, districtName, district, facilities, selectedId, reducedMotion, initialView, focusRequest, placeRequest } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<FacilityMap | null>(null);
   const callbacks = useRef(props);
@@ -109,6 +110,10 @@ export function MapPanel(props: Props) {
       : facility.location.coordinates[Math.floor(facility.location.coordinates.length / 2)] as [number, number];
     controllerRef.current?.setView(center, null, { animate: !reducedMotion });
   }, [focusRequest, state, district, reducedMotion]);
+
+  useEffect(() => {
+    if (placeRequest && state === 'loaded') controllerRef.current?.setView(placeRequest.position, null, { animate: !reducedMotion });
+  }, [placeRequest, state, reducedMotion]);
 
   const pan = (direction: 'north' | 'south' | 'east' | 'west') => () => controllerRef.current?.panBy(direction);
 
