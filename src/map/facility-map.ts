@@ -3,7 +3,7 @@
 // rebuilt by a re-render (the idea of Placemark's PMap). View changes carry their origin, 'user' or
 // 'app', so map → state → map loops cannot start (Maputnik's `from: "map" | "app"`).
 import {
-  Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
+  LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
   type GeoJSONSource, type IControl, type LngLatBoundsLike, type MapLayerMouseEvent, type MapMouseEvent,
 } from 'maplibre-gl';
 // MapLibre bundled by Vite looks for its worker next to its own chunk and never fires `load`
@@ -19,6 +19,9 @@ import {
   facilityFeatureCollection, facilitySelectionFilter, facilitySignature,
 } from './layers/facilities.ts';
 import { buildMapStyle } from './layers/style.ts';
+import {
+  CURRENT_STEP_LAYER_IDS, ROUTE_SOURCE_ID, currentStepFilter, routeFeatureCollection, routeSignature, type RouteDrawing,
+} from './layers/route.ts';
 
 export interface MapView { center: LngLat; zoom: number; bounds: BoundingBox }
 export type ViewOrigin = 'user' | 'app';
@@ -137,6 +140,9 @@ export class FacilityMap {
   private facilitiesSignature: string | null = null;
   private sourceIds: string[] = [];
   private selectionId: string | null = null;
+  private route: RouteDrawing | null = null;
+  private routeSignatureApplied = 'none';
+  private currentStep: number | null = null;
   /** Origin of the move in progress, learnt at movestart, for moves whose moveend carries no event. */
   private moveOrigin: ViewOrigin | null = null;
 
@@ -220,6 +226,22 @@ export class FacilityMap {
     if (facilityId === this.selectionId) return;
     this.selectionId = facilityId;
     if (this.styleReady) this.applySelection();
+  }
+
+  /** Draws the route (null removes it) and brings it into view when it is new. */
+  setRoute(route: RouteDrawing | null): void {
+    const signature = routeSignature(route);
+    if (signature === this.routeSignatureApplied) return;
+    this.route = route;
+    this.routeSignatureApplied = signature;
+    if (this.styleReady) this.applyRoute(true);
+  }
+
+  /** Highlights one step of the route; null for none. */
+  setCurrentStep(step: number | null): void {
+    if (step === this.currentStep) return;
+    this.currentStep = step;
+    if (this.styleReady) this.applyCurrentStep();
   }
 
   setView(center: LngLat, zoom: number | null, options?: { animate?: boolean }): void {
@@ -373,6 +395,24 @@ export class FacilityMap {
     this.sourceIds = this.facilities.map((facility) => facility.id);
   }
 
+  private applyRoute(fit: boolean): void {
+    const map = this.map;
+    if (!map) return;
+    (map.getSource(ROUTE_SOURCE_ID) as GeoJSONSource | undefined)?.setData(routeFeatureCollection(this.route));
+    this.applyCurrentStep();
+    const coordinates = this.route?.coordinates ?? [];
+    if (!fit || coordinates.length < 2) return;
+    const bounds = new LngLatBounds();
+    for (const coordinate of coordinates) bounds.extend(coordinate);
+    map.fitBounds(bounds, { padding: 48, maxZoom: 18, ...this.motion() }, { viewOrigin: 'app' });
+  }
+
+  private applyCurrentStep(): void {
+    const map = this.map;
+    if (!map) return;
+    for (const layerId of CURRENT_STEP_LAYER_IDS) map.setFilter(layerId, currentStepFilter(this.currentStep));
+  }
+
   private applySelection(): void {
     const map = this.map;
     if (!map) return;
@@ -388,6 +428,7 @@ export class FacilityMap {
     addFacilityImages(map, ICON_PIXEL_RATIO);
     if (this.facilitiesSignature !== null) this.applyFacilities();
     this.applySelection();
+    if (this.route !== null) this.applyRoute(false);
     if ((this.labels.language ?? 'zh') !== 'zh') {
       map.setLayoutProperty(ROAD_LABEL_LAYER_ID, 'text-field', basemapNameField(this.labels.language ?? 'zh'));
     }

@@ -6,6 +6,7 @@ import {
   type BasemapFeatureLike, type MapLanguage,
 } from './basemap.ts';
 import { FACILITIES_SOURCE_ID, facilitiesSource, facilityLayers } from './facilities.ts';
+import { ROUTE_SOURCE_ID, routeLayers, routeSource } from './route.ts';
 
 export interface MapStyleInput {
   boundary: readonly BoundaryFeature[];
@@ -15,7 +16,7 @@ export interface MapStyleInput {
   language: MapLanguage;
 }
 
-/** Basemap, then the walkable network, then street names, then facilities on top. */
+/** Basemap, then the walkable network, the route, street names, then facilities on top. */
 export function buildMapStyle(input: MapStyleInput): StyleSpecification {
   return {
     version: 8,
@@ -24,7 +25,8 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
       [BASEMAP_SOURCE_ID]: basemapSource(input.boundary, input.basemap),
       [NETWORK_SOURCE_ID]: networkSource(input.network),
       [FACILITIES_SOURCE_ID]: facilitiesSource(input.facilities),
+      [ROUTE_SOURCE_ID]: routeSource(null),
     },
-    layers: [...basemapLayers(), ...networkLayers(), ...basemapLabelLayers(input.language), ...facilityLayers()],
+    layers: [...basemapLayers(), ...networkLayers(), ...routeLayers(), ...basemapLabelLayers(input.language), ...facilityLayers()],
   };
 }
