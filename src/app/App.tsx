@@ -126,6 +126,9 @@ export function App() {
       query: query.trim() === '' ? null : query,
       onlyInView: onlyInView ? true : null,
       map: view ? { zoom: view.zoom, latitude: view.center[1], longitude: view.center[0] } : initialUrl.map,
+      routeFrom: initialUrl.routeFrom,
+      routeTo: initialUrl.routeTo,
+      routeProfile: initialUrl.routeProfile,
     }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view]);

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
+import { parseLngLatText, parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
 
-const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null };
+const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null,
+  routeFrom: null, routeTo: null, routeProfile: null,
+};
 
 describe('URL state', () => {
   it('keeps zoom 0 and the equator and prime meridian (falsy but valid)', () => {
@@ -34,6 +36,7 @@ describe('URL state', () => {
     const state: UrlState = {
       language: 'en', district: 'sample', facility: 'sample:ramp:0012', categories: ['ramp', 'tactile_paving'],
       statuses: ['out_of_service'], query: '卫生间 toilet', onlyInView: true, map: { zoom: 16.5, latitude: 31.23456, longitude: 121.47123 },
+      routeFrom: [121.4701234, 31.2298765], routeTo: [0, 0], routeProfile: 'powered-wheelchair',
     };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
   });
@@ -56,5 +59,20 @@ describe('URL state', () => {
   it('every field has a distinct URL key', () => {
     const keys = Object.values(URL_FIELDS).map((field) => field.key);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('reads route endpoints as longitude,latitude (also with a full-width comma) and refuses what is not a place on Earth', () => {
+    expect(parseUrlState('?from=121.47,31.23&to=-0.1,51.5').routeFrom).toEqual([121.47, 31.23]);
+    expect(parseUrlState('?to=-0.1,51.5').routeTo).toEqual([-0.1, 51.5]);
+    expect(parseLngLatText('121.47，31.23')).toEqual([121.47, 31.23]);
+    expect(parseLngLatText('31.23')).toBeNull();
+    expect(parseLngLatText('200,31')).toBeNull();
+    expect(parseLngLatText('121.47,95')).toBeNull();
+    expect(parseLngLatText('abc,def')).toBeNull();
+  });
+
+  it('reads the route profile only from the known names', () => {
+    expect(parseUrlState('?profile=blind').routeProfile).toBe('blind');
+    expect(parseUrlState('?profile=car').routeProfile).toBeNull();
   });
 });

@@ -15,7 +15,32 @@ export interface UrlState {
   query: string | null;
   onlyInView: boolean | null;
   map: MapPosition | null;
+  routeFrom: LngLatPair | null;
+  routeTo: LngLatPair | null;
+  routeProfile: RouteProfileName | null;
 }
+
+export type LngLatPair = [longitude: number, latitude: number];
+
+/** The route profiles, as named in the URL and by `bfmap route --profile`. */
+export const ROUTE_PROFILE_NAMES = ['walk', 'wheelchair', 'powered-wheelchair', 'cane', 'blind'] as const;
+export type RouteProfileName = (typeof ROUTE_PROFILE_NAMES)[number];
+
+/** "lng,lat" with up to 7 decimals (about 1 cm); null for anything else or out of range. */
+export function parseLngLatText(raw: string): LngLatPair | null {
+  const match = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，]\s*(-?\d{1,2}(?:\.\d+)?)\s*$/.exec(raw);
+  if (!match) return null;
+  const longitude = Number(match[1]);
+  const latitude = Number(match[2]);
+  if (!Number.isFinite(longitude) || !Number.isFinite(latitude) || Math.abs(longitude) > 180 || Math.abs(latitude) > 90) return null;
+  return [longitude, latitude];
+}
+
+const lngLatField = (key: string): Field<LngLatPair> => ({
+  key,
+  parse: parseLngLatText,
+  serialise: (value) => `${round(value[0], 7)},${round(value[1], 7)}`,
+});
 
 interface Field<Value> {
   key: string;
@@ -75,6 +100,13 @@ export const URL_FIELDS: { [Name in keyof UrlState]: Field<NonNullable<UrlState[
     },
     serialise: (value) => `${round(value.zoom, 2)}/${round(value.latitude, 5)}/${round(value.longitude, 5)}`,
   },
+  routeFrom: lngLatField('from'),
+  routeTo: lngLatField('to'),
+  routeProfile: {
+    key: 'profile',
+    parse: (raw) => ((ROUTE_PROFILE_NAMES as readonly string[]).includes(raw) ? (raw as RouteProfileName) : null),
+    serialise: (value) => value,
+  },
 };
 
 function round(value: number, decimals: number): number {
@@ -98,6 +130,9 @@ export function parseUrlState(search: string): UrlState {
     query: read('query'),
     onlyInView: read('onlyInView'),
     map: read('map'),
+    routeFrom: read('routeFrom'),
+    routeTo: read('routeTo'),
+    routeProfile: read('routeProfile'),
   };
 }
 
