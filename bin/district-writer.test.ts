@@ -17,13 +17,15 @@ const files = buildDistrictFiles(
 );
 
 describe('writeDistrictFolder', () => {
-  it('writes every file plus search.json, and replaces an old folder whole', () => {
+  it('writes every file plus search.json, replaces the old layers, and keeps files the contract does not cover', () => {
     const parent = mkdtempSync(join(tmpdir(), 'bfmap-writer-'));
     const target = join(parent, 'written');
     mkdirSync(target);
     writeFileSync(join(target, 'stale.geojson'), '{}');
+    writeFileSync(join(target, 'basemap.pmtiles'), 'tiles');
     writeDistrictFolder(target, files);
-    expect(readdirSync(target).sort()).toEqual([...Object.keys(files), 'search.json'].sort());
+    expect(readdirSync(target).sort()).toEqual([...Object.keys(files), 'search.json', 'basemap.pmtiles'].sort());
+    expect(readFileSync(join(target, 'basemap.pmtiles'), 'utf8')).toBe('tiles');
     expect(readFileSync(join(target, 'search.json'), 'utf8')).toContain('ren min guang chang');
     expect(readdirSync(parent)).toEqual(['written']);
   });

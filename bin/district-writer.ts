@@ -1,10 +1,13 @@
 // Writes a district folder all at once: every file goes to a temporary folder beside the target,
 // the derived search.json is computed from those files, and only then is the folder renamed into
 // place. An import that fails half-way leaves the previous folder (or none) untouched.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatJsonFile } from '../src/domain/sample/format-json-file.ts';
 import { writeSearchData } from '../scripts/search-data.ts';
+
+/** Files the writer or its derived steps own in a district folder. */
+const CONTRACT_FILE = /(\.geojson|^district\.json|^search\.json|^network\.bin)$/;
 
 /** Extra steps run on the finished temporary folder before it is swapped in (e.g. the routing graph). */
 export type FolderStep = (temporaryDirectory: string) => void;
@@ -33,6 +36,14 @@ export function writeDistrictFolder(targetDirectory: string, files: Record<strin
       writeFileSync(join(temporaryDirectory, fileName), formatJsonFile(content), 'utf8');
     }
     for (const step of derivedSteps) step(temporaryDirectory);
+    // Files of the old folder that the data contract does not cover (a PMTiles basemap, notes) are
+    // the user's own: they move over. Layer files, district.json and derived files are rewritten.
+    if (existsSync(target)) {
+      for (const file of readdirSync(target)) {
+        if (CONTRACT_FILE.test(file) || existsSync(join(temporaryDirectory, file)) || !statSync(join(target, file)).isFile()) continue;
+        copyFileSync(join(target, file), join(temporaryDirectory, file));
+      }
+    }
     if (existsSync(target)) {
       const previousDirectory = `${temporaryDirectory}-previous`;
       renameSync(target, previousDirectory);

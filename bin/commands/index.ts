@@ -2,5 +2,8 @@
 // and one line here.
 import type { Command } from './command.ts';
 import { searchCommand } from './search.ts';
+import { importTableCommand } from './import-table.ts';
+import { importOpenSidewalksCommand } from './import-opensidewalks.ts';
+import { validateCommand } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [searchCommand];
+export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Feature } from 'geojson';
-import { buildDistrictFiles, DistrictFilesError, emptyDistrictLayers, featuresBoundingBox, zoomToFit } from './district-files.ts';
+import { buildDistrictFiles, DEFAULT_BOUNDARY_MARGIN_METERS, DistrictFilesError, emptyDistrictLayers, featuresBoundingBox, zoomToFit } from './district-files.ts';
 import { parseBoundaryLayer, parseDistrictManifest, parseFacilityLayer } from '../facilities/parse.ts';
 
 const metadata = { id: 'test-district', name: { zh: '测试', en: 'Test' }, source: 'unit test', licence: 'CC0-1.0', attribution: 'test' };
@@ -17,7 +17,11 @@ describe('buildDistrictFiles', () => {
     const files = buildDistrictFiles(metadata, layers);
     const { manifest, problems } = parseDistrictManifest('district.json', files['district.json']);
     expect(problems).toEqual([]);
-    expect(manifest?.bbox).toEqual([121.47, 31.23, 121.48, 31.24]);
+    // The data's box, widened by the default margin on every side.
+    const [west, , , north] = manifest?.bbox ?? [0, 0, 0, 0];
+    expect(west).toBeLessThan(121.47);
+    expect(north).toBeGreaterThan(31.24);
+    expect((north - 31.24) * 111_320).toBeCloseTo(DEFAULT_BOUNDARY_MARGIN_METERS, 0);
     expect(manifest?.center).toEqual([121.475, 31.235]);
     expect(manifest?.counts.toilets).toBe(2);
     expect(parseFacilityLayer('toilet', 'toilets.geojson', files['toilets.geojson']).items).toHaveLength(2);
@@ -28,7 +32,21 @@ describe('buildDistrictFiles', () => {
     const files = buildDistrictFiles(metadata, { ...emptyDistrictLayers(), toilets: [toilet('t:1', 2.35, 48.85), toilet('t:2', 2.36, 48.86)] });
     const boundary = parseBoundaryLayer('boundary.geojson', files['boundary.geojson']);
     expect(boundary.problems).toEqual([]);
-    expect(featuresBoundingBox(boundary.items)).toEqual([2.35, 48.85, 2.36, 48.86]);
+    const [west, south, east, north] = featuresBoundingBox(boundary.items) ?? [0, 0, 0, 0];
+    expect(west < 2.35 && south < 48.85 && east > 2.36 && north > 48.86).toBe(true);
+  });
+
+  it('makes an area of a single point', () => {
+    const files = buildDistrictFiles(metadata, { ...emptyDistrictLayers(), toilets: [toilet('t:1', 121.47, 31.23)] });
+    const { manifest, problems } = parseDistrictManifest('district.json', files['district.json']);
+    expect(problems).toEqual([]);
+    expect((manifest?.bbox[2] ?? 0) - (manifest?.bbox[0] ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('keeps a given boundary as the bbox, without a margin', () => {
+    const square = { type: 'Feature' as const, properties: { name_zh: null, name_en: null }, geometry: { type: 'Polygon' as const, coordinates: [[[121.4, 31.2], [121.5, 31.2], [121.5, 31.3], [121.4, 31.3], [121.4, 31.2]]] } };
+    const files = buildDistrictFiles(metadata, { ...emptyDistrictLayers(), boundary: [square], toilets: [toilet('t:1', 121.47, 31.23)] });
+    expect(parseDistrictManifest('district.json', files['district.json']).manifest?.bbox).toEqual([121.4, 31.2, 121.5, 31.3]);
   });
 
   it('refuses an empty import and a bad id, saying which', () => {

@@ -86,6 +86,17 @@ export function boundingBoxPolygon(bbox: BoundingBox, properties: Record<string,
   };
 }
 
+/** Margin around the data when a district is made without a boundary. */
+export const DEFAULT_BOUNDARY_MARGIN_METERS = 25;
+
+/** The box grown by `meters` on every side (a degree of latitude is about 111.32 km). */
+export function widenBoundingBox(bbox: BoundingBox, meters: number): BoundingBox {
+  const [west, south, east, north] = bbox;
+  const latitudeDegrees = meters / 111_320;
+  const longitudeDegrees = latitudeDegrees / Math.max(Math.cos((((south + north) / 2) * Math.PI) / 180), 0.01);
+  return [west - longitudeDegrees, south - latitudeDegrees, east + longitudeDegrees, north + latitudeDegrees];
+}
+
 const round7 = (value: number): number => Math.round(value * 1e7) / 1e7;
 
 const collection = (features: readonly Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features: [...features] });
@@ -109,8 +120,12 @@ export function buildDistrictFiles(metadata: DistrictMetadata, layers: DistrictL
   };
   const content = [...layers.ramps, ...layers.toilets, ...layers.elevators, ...layers.tactilePaving, ...layers.network, ...layers.places];
   if (content.length === 0) throw new DistrictFilesError('Nothing usable was imported: no facilities, network edges or places');
-  const box = featuresBoundingBox(layers.boundary.length > 0 ? layers.boundary : content) ?? featuresBoundingBox(content);
-  if (box === null) throw new DistrictFilesError('Nothing usable was imported: no feature has coordinates');
+  const given = layers.boundary.length > 0;
+  const dataBox = featuresBoundingBox(given ? layers.boundary : content) ?? featuresBoundingBox(content);
+  if (dataBox === null) throw new DistrictFilesError('Nothing usable was imported: no feature has coordinates');
+  // Without a given boundary the district is the data's box widened by a margin, so that one point
+  // or one straight street still makes an area (and features on the edge are inside it).
+  const box = given ? dataBox : widenBoundingBox(dataBox, DEFAULT_BOUNDARY_MARGIN_METERS);
   const bbox: BoundingBox = [round7(box[0]), round7(box[1]), round7(box[2]), round7(box[3])];
   // The contract wants a boundary around every feature; without a given one, the data's own box is it.
   const boundary = layers.boundary.length > 0 ? layers.boundary : [boundingBoxPolygon(bbox)];
