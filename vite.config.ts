@@ -1,75 +1,67 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve, normalize } from 'node:path';
-import { buildDistrictIndex, listDistrictFiles } from './scripts/district-index.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSearchData } from './scripts/search-data.ts';
 import { readDistrictForSearch } from './bin/district-folder.ts';
 import { formatJsonFile } from './src/domain/sample/format-json-file.ts';
 import { SEARCH_DATA_FILE } from './src/domain/search/search-data.ts';
+import { dataRoots, districtFile, districtFileNames, listDistricts, type DerivedFile } from './scripts/district-assets.ts';
 
-const dataDirectory = resolve(import.meta.dirname, 'data');
+/** Derived files a district folder may lack: computed from its layers at build (and per dev request). */
+const DERIVED_FILES: Record<string, DerivedFile> = {
+  [SEARCH_DATA_FILE]: (directory) => {
+    try {
+      const district = readDistrictForSearch(directory);
+      return formatJsonFile(buildSearchData(district.facilities, district.places));
+    } catch {
+      // A folder whose layers cannot be read has nothing to search; the app reports its layers itself.
+      return null;
+    }
+  },
+};
 
-/** A district's search.json as it should be served: the folder's own, or computed from its layers when it has none. */
-function searchDataFile(districtId: string): string | Buffer | null {
-  const stored = join(dataDirectory, districtId, SEARCH_DATA_FILE);
-  if (existsSync(stored)) return readFileSync(stored);
-  try {
-    const district = readDistrictForSearch(join(dataDirectory, districtId));
-    return formatJsonFile(buildSearchData(district.facilities, district.places));
-  } catch {
-    // A folder whose layers cannot be read has nothing to search; the app reports its layers itself.
-    return null;
-  }
-}
+const contentType = (file: string): string => (file.endsWith('.geojson') ? 'application/geo+json' : file.endsWith('.bin') ? 'application/octet-stream' : 'application/json');
 
 /**
  * Serves the district folders under /data/ in development and copies them into the build,
  * together with a generated data/index.json, so the app fetches districts as static files.
  */
 function districtData(): Plugin {
+  const roots = dataRoots(import.meta.dirname);
   return {
     name: 'bfmap-district-data',
     configureServer(server) {
       server.middlewares.use('/data/', (request, response, next) => {
         const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');
+        const { districts } = listDistricts(roots);
         if (path === 'index.json') {
-          const index = buildDistrictIndex(dataDirectory);
           response.setHeader('Content-Type', 'application/json');
-          response.end(JSON.stringify(index.districts));
+          response.end(JSON.stringify(districts.map((district) => district.entry)));
           return;
         }
-        const searchMatch = /^([^/]+)\/search\.json$/.exec(path);
-        if (searchMatch?.[1] && buildDistrictIndex(dataDirectory).districts.some((district) => district.id === searchMatch[1])) {
-          const source = searchDataFile(searchMatch[1]);
-          if (source !== null) {
-            response.setHeader('Content-Type', 'application/json');
-            response.end(source);
-            return;
-          }
-        }
-        const filePath = normalize(join(dataDirectory, path));
-        if (!filePath.startsWith(dataDirectory) || !existsSync(filePath) || !/\.(json|geojson|bin)$/.test(filePath)) {
+        const [districtId, file, ...rest] = path.split('/');
+        const district = districts.find((candidate) => candidate.entry.id === districtId);
+        const source = district && file && rest.length === 0 ? districtFile(district, file, DERIVED_FILES) : null;
+        if (source === null || !file) {
           next();
           return;
         }
-        response.setHeader('Content-Type', filePath.endsWith('.geojson') ? 'application/geo+json' : 'application/json');
-        response.end(readFileSync(filePath));
+        response.setHeader('Content-Type', contentType(file));
+        response.end(source);
       });
     },
     generateBundle() {
-      const index = buildDistrictIndex(dataDirectory);
-      for (const skipped of index.skipped) this.warn(`data/${skipped.folder} is not listed: ${skipped.reason}`);
-      this.emitFile({ type: 'asset', fileName: 'data/index.json', source: JSON.stringify(index.districts) });
-      for (const file of listDistrictFiles(dataDirectory, index.districts)) {
-        this.emitFile({ type: 'asset', fileName: `data/${file}`, source: readFileSync(join(dataDirectory, file)) });
-      }
-      // Pinyin for search is derived data: a district folder without search.json gets one computed here.
-      for (const district of index.districts) {
-        if (existsSync(join(dataDirectory, district.id, SEARCH_DATA_FILE))) continue;
-        const source = searchDataFile(district.id);
-        if (source === null) this.warn(`data/${district.id}: no search.json could be computed; search there works without pinyin`);
-        else this.emitFile({ type: 'asset', fileName: `data/${district.id}/${SEARCH_DATA_FILE}`, source });
+      const { districts, skipped } = listDistricts(roots);
+      for (const entry of skipped) this.warn(`${entry.folder} is not listed: ${entry.reason}`);
+      this.emitFile({ type: 'asset', fileName: 'data/index.json', source: JSON.stringify(districts.map((district) => district.entry)) });
+      for (const district of districts) {
+        const files = new Set([...districtFileNames(district.directory), ...Object.keys(DERIVED_FILES)]);
+        for (const file of files) {
+          const source = districtFile(district, file, DERIVED_FILES);
+          if (source !== null) this.emitFile({ type: 'asset', fileName: `data/${district.entry.id}/${file}`, source });
+          else if (!existsSync(join(district.directory, file))) this.warn(`data/${district.entry.id}: ${file} could not be computed`);
+        }
       }
     },
   };

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDistrictIndex, listDistrictFiles } from './district-index.ts';
+import { buildDistrictIndex } from './district-index.ts';
 
 describe('buildDistrictIndex', () => {
   let dataDirectory = '';
@@ -31,12 +31,5 @@ describe('buildDistrictIndex', () => {
     expect(index.districts).toEqual([]);
     expect(index.skipped.map((entry) => entry.folder)).toEqual(['broken', 'empty', 'renamed']);
     expect(index.skipped[0]?.reason).toMatch(/not valid JSON/);
-  });
-
-  it('lists only data files of the listed districts', () => {
-    writeDistrict('anting', { id: 'anting', name: { zh: '安亭', en: 'Anting' } });
-    writeFileSync(join(dataDirectory, 'anting', 'ramps.geojson'), '{}');
-    writeFileSync(join(dataDirectory, 'anting', 'notes.txt'), 'x');
-    expect(listDistrictFiles(dataDirectory, buildDistrictIndex(dataDirectory).districts)).toEqual(['anting/district.json', 'anting/ramps.geojson']);
   });
 });

@@ -40,14 +40,3 @@ export function buildDistrictIndex(dataDirectory: string): DistrictIndexBuild {
   }
   return { districts, skipped };
 }
-
-/** Every file of every listed district, as paths relative to the data folder. */
-export function listDistrictFiles(dataDirectory: string, districts: readonly DistrictIndexEntry[]): string[] {
-  const files: string[] = [];
-  for (const district of districts) {
-    for (const file of readdirSync(join(dataDirectory, district.id)).sort()) {
-      if (/\.(json|geojson|bin)$/.test(file)) files.push(`${district.id}/${file}`);
-    }
-  }
-  return files;
-}
