@@ -5,5 +5,6 @@ import { searchCommand } from './search.ts';
 import { importTableCommand } from './import-table.ts';
 import { importOpenSidewalksCommand } from './import-opensidewalks.ts';
 import { validateCommand } from './validate.ts';
+import { routeCommand } from './route.ts';
 
-export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand];

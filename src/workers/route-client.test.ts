@@ -1,0 +1,102 @@
+import { describe, it, expect } from 'vitest';
+import { buildRoutingGraph, deserialiseRoutingGraph, findRoute, serialiseRoutingGraph, type RouteRequest } from '../domain/routing/index.ts';
+import { at, fineSidewalk } from '../domain/routing/test-support.ts';
+import { createRouteClient, type RouteWorkerLike } from './route-client.ts';
+import { handleRouteWorkerMessage, type RouteWorkerRequest, type RouteWorkerResponse, type RouteWorkerState } from './route-worker.ts';
+
+const edges = [fineSidewalk('a', [[0, 0], [100, 0]]), fineSidewalk('b', [[100, 0], [100, 80]]), fineSidewalk('c', [[100, 80], [0, 80]])];
+const buffer = serialiseRoutingGraph(buildRoutingGraph(edges, []).graph);
+const request: RouteRequest = { origin: at(10, 1), destination: at(20, 79), profile: 'wheelchair' };
+const expected = findRoute(deserialiseRoutingGraph(buffer), request);
+
+/**
+ * Stands in for the browser's Worker: runs the real worker message handler, answering on a later
+ * turn as a worker would, or fails in the way a test asks.
+ */
+class StandInWorker implements RouteWorkerLike {
+  private state: RouteWorkerState = { graph: null };
+  private readonly events = new EventTarget();
+  terminated = false;
+  received: RouteWorkerRequest['type'][] = [];
+  constructor(private readonly failure: 'none' | 'error_on_start' | 'silent' = 'none') {}
+  postMessage(message: RouteWorkerRequest): void {
+    this.received.push(message.type);
+    setTimeout(() => {
+      if (this.terminated || this.failure === 'silent') return;
+      if (this.failure === 'error_on_start') {
+        this.events.dispatchEvent(new Event('error'));
+        return;
+      }
+      const handled = handleRouteWorkerMessage(this.state, message);
+      this.state = handled.state;
+      this.events.dispatchEvent(new MessageEvent<RouteWorkerResponse>('message', { data: handled.response }));
+    }, 0);
+  }
+  addEventListener(type: string, listener: (event: never) => void): void {
+    this.events.addEventListener(type, listener as EventListener);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('the route client', () => {
+  it('routes in the worker when one starts, with the same answer as the domain function', async () => {
+    const worker = new StandInWorker();
+    const client = createRouteClient(buffer, { createWorker: () => worker });
+    const result = await client.route(request);
+    await expect(client.ready).resolves.toBe('worker');
+    expect(result).toEqual(expected);
+    expect(worker.received).toEqual(['load', 'route']);
+    client.dispose();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('builds the graph from a loaded district’s network and facilities, in the worker or here', async () => {
+    const layers = { network: edges, facilities: [] };
+    const worker = new StandInWorker();
+    const inWorker = createRouteClient(layers, { createWorker: () => worker });
+    expect(await inWorker.route(request)).toEqual(expected);
+    expect(worker.received).toEqual(['build', 'route']);
+    const here = createRouteClient(layers);
+    await expect(here.ready).resolves.toBe('main-thread');
+    expect(await here.route(request)).toEqual(expected);
+  });
+
+  it('falls back to the main thread where there are no Web Workers (as in Node)', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const client = createRouteClient(buffer);
+    await expect(client.ready).resolves.toBe('main-thread');
+    expect(await client.route(request)).toEqual(expected);
+  });
+
+  it('falls back when the worker cannot be created, fails on start, or never answers', async () => {
+    const failing = [
+      { createWorker: (): RouteWorkerLike => { throw new Error('blocked by the content security policy'); } },
+      { createWorker: (): RouteWorkerLike => new StandInWorker('error_on_start') },
+      { createWorker: (): RouteWorkerLike => new StandInWorker('silent'), startTimeoutMilliseconds: 20 },
+    ];
+    for (const options of failing) {
+      const client = createRouteClient(buffer, options);
+      const answer = client.route(request);
+      await expect(client.ready).resolves.toBe('main-thread');
+      expect(await answer).toEqual(expected);
+    }
+  });
+
+  it('keeps the graph for the fallback although the worker got its own copy', async () => {
+    const client = createRouteClient(buffer, { createWorker: () => new StandInWorker('error_on_start') });
+    await client.ready;
+    expect(buffer.byteLength).toBeGreaterThan(0);
+    expect(await client.route(request)).toEqual(expected);
+  });
+
+  it('rejects, saying why, when the graph cannot be read anywhere, and after it is disposed', async () => {
+    const broken = createRouteClient(new ArrayBuffer(16), { createWorker: () => new StandInWorker() });
+    await expect(broken.ready).rejects.toThrow(/too short for a routing graph/);
+    await expect(broken.route(request)).rejects.toThrow(/too short/);
+    const client = createRouteClient(buffer);
+    client.dispose();
+    await expect(client.route(request)).rejects.toThrow(/disposed/);
+  });
+});
