@@ -6,6 +6,8 @@ import { buildSearchData } from './scripts/search-data.ts';
 import { readDistrictForSearch } from './bin/district-folder.ts';
 import { formatJsonFile } from './src/domain/sample/format-json-file.ts';
 import { SEARCH_DATA_FILE } from './src/domain/search/search-data.ts';
+import { ROUTING_GRAPH_FILE, loadDistrictRoutingData } from './scripts/routing-graph.ts';
+import { serialiseRoutingGraph } from './src/domain/routing/serialise.ts';
 import { dataRoots, districtFile, districtFileNames, listDistricts, type DerivedFile } from './scripts/district-assets.ts';
 
 /** Derived files a district folder may lack: computed from its layers at build (and per dev request). */
@@ -16,6 +18,15 @@ const DERIVED_FILES: Record<string, DerivedFile> = {
       return formatJsonFile(buildSearchData(district.facilities, district.places));
     } catch {
       // A folder whose layers cannot be read has nothing to search; the app reports its layers itself.
+      return null;
+    }
+  },
+  // The routing graph as compact typed arrays, so the browser never builds it from the network's GeoJSON.
+  [ROUTING_GRAPH_FILE]: (directory) => {
+    try {
+      return new Uint8Array(serialiseRoutingGraph(loadDistrictRoutingData(directory).graph));
+    } catch {
+      // No usable network: the app builds no route there and says so.
       return null;
     }
   },

@@ -19,9 +19,34 @@ import { compassWord, describePlacedFacility, facilityName } from './describe.ts
 import { SearchBox } from '../features/search/SearchBox.tsx';
 import { searchOption, useSearch } from '../features/search/use-search.tsx';
 import { Nearby } from '../features/nearby/Nearby.tsx';
+import { RoutePlanner, type RouteEndpoint, type RouteOutcome } from '../features/route-planner/RoutePlanner.tsx';
+import {
+  ROUTE_SETTINGS_STORAGE_KEY, defaultRouteSettings, parseRouteSettings, serialiseRouteSettings, toRoutingProfile, type RouteSettings,
+} from '../features/route-planner/route-settings.ts';
+import { noRouteWords, routeWords, stepCoordinates } from '../features/route-planner/route-words.ts';
+import { useRouteEngine } from '../features/route-planner/use-route-engine.ts';
+import type { RouteFound } from '../domain/routing/route.ts';
+import { relaxLimit } from '../domain/routing/profiles.ts';
+import { facilityAnchor } from '../domain/geo/index.ts';
+import type { RouteDrawing } from '../map/layers/route.ts';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
+
+function initialRouteSettings(): RouteSettings {
+  let stored: RouteSettings | null = null;
+  try {
+    stored = parseRouteSettings(localStorage.getItem(ROUTE_SETTINGS_STORAGE_KEY));
+  } catch {
+    // Storage can be blocked; the profile is then not remembered.
+  }
+  // A shared link's profile wins over the remembered one, with that profile's default limits.
+  if (initialUrl.routeProfile && initialUrl.routeProfile !== stored?.profile) return defaultRouteSettings(initialUrl.routeProfile);
+  return stored ?? defaultRouteSettings();
+}
+
+const coordinatesLabel = (position: LngLat): string => `${position[0].toFixed(6)},${position[1].toFixed(6)}`;
+const endpointFromUrl = (position: LngLat | null): RouteEndpoint | null => (position ? { position, label: coordinatesLabel(position) } : null);
 
 function initialLanguage(): Language {
   if (initialUrl.language) return initialUrl.language;
@@ -57,6 +82,14 @@ export function App() {
   const [placeRequest, setPlaceRequest] = useState<{ position: LngLat; serial: number } | null>(null);
   const [mobileTab, setMobileTab] = useState<'list' | 'map'>('list');
   const reducedMotion = useReducedMotion();
+  const [routeOpen, setRouteOpen] = useState(initialUrl.routeFrom !== null || initialUrl.routeTo !== null);
+  const [routeFrom, setRouteFrom] = useState<RouteEndpoint | null>(endpointFromUrl(initialUrl.routeFrom));
+  const [routeTo, setRouteTo] = useState<RouteEndpoint | null>(endpointFromUrl(initialUrl.routeTo));
+  const [routeSettings, setRouteSettings] = useState<RouteSettings>(initialRouteSettings);
+  const [routeOutcome, setRouteOutcome] = useState<RouteOutcome>({ kind: 'idle' });
+  const [routeFound, setRouteFound] = useState<RouteFound | null>(null);
+  const [currentStep, setCurrentStep] = useState(0);
+  const routeOpenerRef = useRef<HTMLElement | null>(null);
 
   const announcer = useMemo(() => new Announcer(), []);
   const liveRegionRef = useCallback((element: HTMLDivElement | null) => announcer.attach(element), [announcer]);
@@ -126,12 +159,16 @@ export function App() {
       query: query.trim() === '' ? null : query,
       onlyInView: onlyInView ? true : null,
       map: view ? { zoom: view.zoom, latitude: view.center[1], longitude: view.center[0] } : initialUrl.map,
-      routeFrom: initialUrl.routeFrom,
-      routeTo: initialUrl.routeTo,
-      routeProfile: initialUrl.routeProfile,
+      routeFrom: routeOpen ? routeFrom?.position ?? null : null,
+      routeTo: routeOpen ? routeTo?.position ?? null : null,
+      routeProfile: routeOpen ? routeSettings.profile : null,
     }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view]);
+  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile]);
+
+  useEffect(() => {
+    try { localStorage.setItem(ROUTE_SETTINGS_STORAGE_KEY, serialiseRouteSettings(routeSettings)); } catch { /* storage blocked: not remembered */ }
+  }, [routeSettings]);
 
   useEffect(() => {
     document.documentElement.lang = languageTag(language);
@@ -231,6 +268,81 @@ export function App() {
     announcer.announce(t('searchPlaceChosen', { name }));
   };
 
+  const routeEngine = useRouteEngine(district);
+  const facilitiesById = useMemo(() => new Map(district?.facilities.map((facility) => [facility.id, facility]) ?? []), [district]);
+  const routeDrawing: RouteDrawing | null = useMemo(
+    () => (routeFound ? { coordinates: routeFound.coordinates, steps: stepCoordinates(routeFound) } : null),
+    [routeFound],
+  );
+  const routeView = useMemo(() => (routeFound ? routeWords(t, language, routeFound, facilitiesById) : null), [routeFound, t, language, facilitiesById]);
+  const routeRequestSerial = useRef(0);
+
+  const findRoute = (settings: RouteSettings = routeSettings): void => {
+    if (!routeEngine || !routeFrom || !routeTo) return;
+    const serial = ++routeRequestSerial.current;
+    setRouteOutcome({ kind: 'running' });
+    announcer.announce(t('routeRunning'));
+    routeEngine.route({ origin: routeFrom.position, destination: routeTo.position, profile: toRoutingProfile(settings) }).then((result) => {
+      if (serial !== routeRequestSerial.current) return;
+      if (result.status === 'found') {
+        setRouteFound(result);
+        setCurrentStep(0);
+        setRouteOutcome({ kind: 'found', summary: '', notes: [], steps: [] });
+        const words = routeWords(t, language, result, facilitiesById);
+        announcer.announce(t('routeAnnounceFound', { summary: `${words.summary} ${words.notes.join(' ')}` }));
+        return;
+      }
+      setRouteFound(null);
+      const words = noRouteWords(t, result);
+      const relax = words.relax;
+      setRouteOutcome({
+        kind: 'none',
+        reason: words.reason,
+        relax: relax && words.relaxLabel ? {
+          label: words.relaxLabel,
+          apply: () => {
+            const relaxed = relaxLimit(toRoutingProfile(settings), relax);
+            const next: RouteSettings = {
+              ...settings,
+              limits: {
+                maxUphillPercent: relaxed.maxUphillPercent, maxDownhillPercent: relaxed.maxDownhillPercent,
+                maxKerbHeightMillimeters: relaxed.maxKerbHeightMillimeters, minWidthMeters: relaxed.minWidthMeters,
+                avoidSteps: relaxed.avoidSteps, preferTactilePaving: relaxed.preferTactilePaving, unknown: relaxed.unknown,
+              },
+            };
+            setRouteSettings(next);
+            findRoute(next);
+          },
+        } : null,
+      });
+      announcer.announce(words.reason);
+    }, (error: unknown) => {
+      if (serial !== routeRequestSerial.current) return;
+      setRouteFound(null);
+      setRouteOutcome({ kind: 'failed', detail: (error as Error).message });
+    });
+  };
+
+  const openRoutePlanner = (opener: HTMLElement | null, destination?: RouteEndpoint): void => {
+    routeOpenerRef.current = opener;
+    if (destination) setRouteTo(destination);
+    setSelectedId(null);
+    setRouteOpen(true);
+  };
+
+  const closeRoutePlanner = (): void => {
+    setRouteOpen(false);
+    setRouteFound(null);
+    setRouteOutcome({ kind: 'idle' });
+    routeRequestSerial.current += 1;
+    const opener = routeOpenerRef.current;
+    routeOpenerRef.current = null;
+    requestAnimationFrame(() => {
+      if (opener?.isConnected) opener.focus();
+      else document.getElementById('route-open')?.focus();
+    });
+  };
+
   const switchLanguage = () => {
     const next: Language = language === 'zh' ? 'en' : 'zh';
     setLanguage(next);
@@ -310,6 +422,12 @@ export function App() {
               onOpen={openFacility}
               onAnnounce={(message) => announcer.announce(message)}
             />
+            <div className="route-open">
+              <button type="button" id="route-open" className="button" aria-expanded={routeOpen}
+                onClick={(event) => (routeOpen ? closeRoutePlanner() : openRoutePlanner(event.currentTarget))}>
+                {routeOpen ? t('routeClose') : t('routeOpen')}
+              </button>
+            </div>
             <DataProblems t={t} problems={district.problems} />
           </div>
             <div className="list-column">
@@ -341,6 +459,8 @@ export function App() {
                 focusRequest={focusRequest}
                 placeRequest={placeRequest}
                 onViewChange={onViewChange}
+                route={routeOpen ? routeDrawing : null}
+                currentStep={routeOpen && routeFound ? currentStep : null}
                 onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
                 onStateChange={setMapState}
               />
@@ -357,7 +477,32 @@ export function App() {
                 setMobileTab('map');
                 setFocusRequest({ facilityId: selected.facility.id, serial: Date.now() });
               }}
+              onRouteHere={(opener) => openRoutePlanner(opener, {
+                position: facilityAnchor(selected.facility),
+                label: facilityName(t, language, selected.facility).text,
+              })}
             />
+          ) : routeOpen ? (
+            <aside className="details" aria-label={t('routeHeading')}>
+              <RoutePlanner
+                t={t}
+                settings={routeSettings}
+                from={routeFrom}
+                to={routeTo}
+                outcome={routeOutcome.kind === 'found' && routeView
+                  ? { kind: 'found', summary: routeView.summary, notes: routeView.notes, steps: routeView.steps.map((text) => ({ text })) }
+                  : routeOutcome}
+                currentStep={currentStep}
+                onSettingsChange={setRouteSettings}
+                onEndpointChange={(which, endpoint) => (which === 'from' ? setRouteFrom(endpoint) : setRouteTo(endpoint))}
+                locate={locate}
+                mapCentre={() => view?.center ?? district.manifest.center}
+                onFind={() => findRoute()}
+                onStepChange={setCurrentStep}
+                onAnnounce={(message) => announcer.announce(message)}
+                onClose={closeRoutePlanner}
+              />
+            </aside>
           ) : null}
           <footer className="footer">
             <p>{district.manifest.attribution} · {district.manifest.licence} · {district.manifest.source}</p>

@@ -325,6 +325,11 @@ export class FacilityMap {
     return [...ids].sort();
   }
 
+  /** Points of the route line in the map's source (0 without a route): lets tests see what is drawn. */
+  routeCoordinateCount(): number {
+    return this.styleReady ? this.route?.coordinates.length ?? 0 : 0;
+  }
+
   /** True once the style, the icons and the first facilities are on screen. */
   isLoaded(): boolean {
     return this.loadReported && !this.destroyed;

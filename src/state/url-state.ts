@@ -3,6 +3,7 @@
 // valid falsy value (zoom 0, an empty layer list) as absent.
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, type FacilityCategory, type FacilityStatus } from '../domain/facilities/model.ts';
 import { LANGUAGES, type Language } from '../i18n/messages.ts';
+import { PROFILE_NAMES, type ProfileName } from '../domain/routing/profiles.ts';
 
 export interface MapPosition { zoom: number; latitude: number; longitude: number }
 
@@ -23,8 +24,8 @@ export interface UrlState {
 export type LngLatPair = [longitude: number, latitude: number];
 
 /** The route profiles, as named in the URL and by `bfmap route --profile`. */
-export const ROUTE_PROFILE_NAMES = ['walk', 'wheelchair', 'powered-wheelchair', 'cane', 'blind'] as const;
-export type RouteProfileName = (typeof ROUTE_PROFILE_NAMES)[number];
+export const ROUTE_PROFILE_NAMES = PROFILE_NAMES;
+export type RouteProfileName = ProfileName;
 
 /** "lng,lat" with up to 7 decimals (about 1 cm); null for anything else or out of range. */
 export function parseLngLatText(raw: string): LngLatPair | null {

@@ -43,6 +43,41 @@ export class AppDriver {
     return this.page.locator('#details-heading');
   }
 
+  routePanel(): Locator {
+    return this.page.locator('.route-planner');
+  }
+
+  routeHeading(): Locator {
+    return this.routePanel().getByRole('heading', { level: 2 });
+  }
+
+  routeField(label: string): Locator {
+    return this.routePanel().getByRole('textbox', { name: label, exact: true });
+  }
+
+  routeSteps(): Locator {
+    return this.routePanel().locator('ol.route-steps > li');
+  }
+
+  /** Tabs to the checked profile radio and arrows to the one named, as a keyboard user does. */
+  async chooseProfile(name: string): Promise<void> {
+    for (let step = 0; step < 20; step += 1) {
+      await this.page.keyboard.press('Tab');
+      if (await this.page.evaluate(() => document.activeElement?.matches('.profile-choice input[type="radio"]') ?? false)) break;
+    }
+    const radios = this.routePanel().locator('.profile-choice input[type="radio"]');
+    const count = await radios.count();
+    for (let step = 0; step < count; step += 1) {
+      if (await this.page.getByRole('radio', { name, exact: true }).isChecked()) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`No profile named ${name}`);
+  }
+
+  async mapRouteCoordinateCount(): Promise<number> {
+    return this.page.evaluate(() => window.__bfmap?.routeCoordinateCount() ?? 0);
+  }
+
   async focusedDescription(): Promise<string> {
     return this.page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;

@@ -14,10 +14,11 @@ interface Props {
   placed: PlacedFacility;
   onClose(): void;
   onShowOnMap(): void;
+  onRouteHere(opener: HTMLElement): void;
 }
 
 /** The details panel: opens with focus on its heading; Escape or Close hands focus back. */
-export function FacilityDetails({ t, language, placed, onClose, onShowOnMap }: Props) {
+export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onRouteHere }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { facility } = placed;
   const name = facilityName(t, language, facility);
@@ -78,7 +79,10 @@ export function FacilityDetails({ t, language, placed, onClose, onShowOnMap }: P
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={onShowOnMap}>{t('detailsShowOnMap')}</button>
+      <div className="button-row">
+        <button type="button" className="button" onClick={onShowOnMap}>{t('detailsShowOnMap')}</button>
+        <button type="button" className="button secondary" onClick={(event) => onRouteHere(event.currentTarget)}>{t('routeHere')}</button>
+      </div>
     </aside>
   );
 }

@@ -3,6 +3,7 @@ import type { Facility } from '../../domain/facilities/model.ts';
 import type { LoadedDistrict } from '../../api/district-client.ts';
 import type { Language, Translate } from '../../i18n/index.ts';
 import type { FacilityMap, MapView, ViewOrigin } from '../../map/facility-map.ts';
+import type { RouteDrawing } from '../../map/layers/route.ts';
 
 export type MapState = 'loading' | 'loaded' | 'failed';
 
@@ -17,6 +18,9 @@ interface Props {
   initialView: { center: [number, number]; zoom: number } | null;
   focusRequest: { facilityId: string; serial: number } | null;
   placeRequest: { position: [number, number]; serial: number } | null;
+  /** The route to draw, with the step to highlight. */
+  route: RouteDrawing | null;
+  currentStep: number | null;
   onViewChange(view: MapView, origin: ViewOrigin): void;
   onFacilityActivate(facilityId: string): void;
   onStateChange(state: MapState): void;
@@ -32,7 +36,7 @@ declare global {
  * map is never rebuilt when React re-renders.
  */
 export function MapPanel(props: Props) {
-  const { t, language, districtName, district, facilities, selectedId, reducedMotion, initialView, focusRequest, placeRequest } = props;
+  const { t, language, districtName, district, facilities, selectedId, reducedMotion, initialView, focusRequest, placeRequest, route, currentStep } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<FacilityMap | null>(null);
   const callbacks = useRef(props);
@@ -85,6 +89,8 @@ export function MapPanel(props: Props) {
       window.__bfmap = controller;
       controller.setFacilities(callbacks.current.facilities);
       controller.setSelection(callbacks.current.selectedId);
+      controller.setRoute(callbacks.current.route);
+      controller.setCurrentStep(callbacks.current.currentStep);
     }).catch((error: unknown) => report('failed', (error as Error).message));
     return () => {
       cancelled = true;
@@ -98,6 +104,8 @@ export function MapPanel(props: Props) {
 
   useEffect(() => { controllerRef.current?.setFacilities(facilities); }, [facilities, state]);
   useEffect(() => { controllerRef.current?.setSelection(selectedId); }, [selectedId, state]);
+  useEffect(() => { controllerRef.current?.setRoute(route); }, [route, state]);
+  useEffect(() => { controllerRef.current?.setCurrentStep(currentStep); }, [currentStep, state]);
   useEffect(() => { controllerRef.current?.setLabels(labelsRef.current); }, [t, language, districtName, state]);
   useEffect(() => { controllerRef.current?.setReducedMotion(reducedMotion); }, [reducedMotion, state]);
   useEffect(() => {
