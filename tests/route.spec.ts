@@ -58,6 +58,8 @@ test.describe('route guidance', () => {
     await app.waitForMap();
     await expect(app.routePanel()).toBeVisible();
     await expect(page.getByRole('radio', { name: '视障（盲人或低视力）' })).toBeChecked();
+    // "Use the map centre" takes the point under the crosshair.
+    await expect(page.locator('.map-crosshair')).toBeVisible();
     await page.getByRole('button', { name: '查找路线' }).click();
     await app.waitForAnnouncement(/找到路线/);
     await expect.poll(() => app.mapRouteCoordinateCount()).toBeGreaterThan(1);

@@ -90,6 +90,8 @@ export function App() {
   const [routeFound, setRouteFound] = useState<RouteFound | null>(null);
   const [currentStep, setCurrentStep] = useState(0);
   const routeOpenerRef = useRef<HTMLElement | null>(null);
+  // The place last chosen in search or the facility last opened, offered as a route endpoint.
+  const [lastChosen, setLastChosen] = useState<RouteEndpoint | null>(null);
 
   const announcer = useMemo(() => new Announcer(), []);
   const liveRegionRef = useCallback((element: HTMLDivElement | null) => announcer.attach(element), [announcer]);
@@ -195,6 +197,7 @@ export function App() {
     setSelectedId(facilityId);
     const facility = district?.facilities.find((candidate) => candidate.id === facilityId);
     const placedFacility = facility && origin ? placeFacilities([facility], origin)[0] : undefined;
+    if (facility) setLastChosen({ position: facilityAnchor(facility), label: facilityName(t, language, facility).text });
     if (placedFacility) announcer.announce(t('announceDetails', { description: describePlacedFacility(t, language, placedFacility) }));
   };
 
@@ -264,6 +267,7 @@ export function App() {
     }
     const name = facilityName(t, language, hit).text;
     setReference({ kind: 'place', position: hit.location, name });
+    setLastChosen({ position: hit.location, label: name });
     setPlaceRequest({ position: hit.location, serial: Date.now() });
     announcer.announce(t('searchPlaceChosen', { name }));
   };
@@ -461,6 +465,7 @@ export function App() {
                 onViewChange={onViewChange}
                 route={routeOpen ? routeDrawing : null}
                 currentStep={routeOpen && routeFound ? currentStep : null}
+                crosshair={routeOpen}
                 onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
                 onStateChange={setMapState}
               />
@@ -497,6 +502,7 @@ export function App() {
                 onEndpointChange={(which, endpoint) => (which === 'from' ? setRouteFrom(endpoint) : setRouteTo(endpoint))}
                 locate={locate}
                 mapCentre={() => view?.center ?? district.manifest.center}
+                chosenPlace={lastChosen}
                 onFind={() => findRoute()}
                 onStepChange={setCurrentStep}
                 onAnnounce={(message) => announcer.announce(message)}

@@ -189,6 +189,7 @@ export const en: Messages = {
   routeChosen: (p: { place: string }) => `Chosen: ${p.place}`,
   routeUseMyLocation: 'Use my location',
   routeUseMapCentre: 'Use the map centre',
+  routeUseChosen: (p: { place: string }) => `Use “${p.place}”`,
   routeMapCentreWords: 'the map centre',
   routeEndpointSet: (p: { which: string; place: string }) => `${p.which} set to ${p.place}.`,
   routeErrorFrom: 'Enter where to start: longitude,latitude, for example 121.4700,31.2300',

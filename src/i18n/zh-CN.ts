@@ -191,6 +191,7 @@ export const zhCN = {
   routeChosen: (p: { place: string }) => `已选择：${p.place}`,
   routeUseMyLocation: '用我的位置',
   routeUseMapCentre: '用地图中心',
+  routeUseChosen: (p: { place: string }) => `用“${p.place}”`,
   routeMapCentreWords: '地图中心',
   routeEndpointSet: (p: { which: string; place: string }) => `${p.which}已设为${p.place}。`,
   routeErrorFrom: '请输入起点：经度,纬度，例如 121.4700,31.2300',

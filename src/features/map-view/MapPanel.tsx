@@ -21,6 +21,8 @@ interface Props {
   /** The route to draw, with the step to highlight. */
   route: RouteDrawing | null;
   currentStep: number | null;
+  /** Show a crosshair at the map centre: the point "Use the map centre" takes. */
+  crosshair: boolean;
   onViewChange(view: MapView, origin: ViewOrigin): void;
   onFacilityActivate(facilityId: string): void;
   onStateChange(state: MapState): void;
@@ -131,6 +133,7 @@ export function MapPanel(props: Props) {
       <p id="map-help" className="visually-hidden">{t('mapHelp')}</p>
       <div className="map-frame">
         <div ref={containerRef} className="map-container" data-map-state={state} />
+        {props.crosshair && state === 'loaded' ? <div className="map-crosshair" aria-hidden="true" /> : null}
         {state === 'loading' ? <p className="map-overlay">{t('mapLoading')}</p> : null}
         {state === 'failed' ? <p className="map-overlay map-failed" role="alert">{t('mapUnavailable', { detail: failure })}</p> : null}
       </div>

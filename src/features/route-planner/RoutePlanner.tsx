@@ -38,6 +38,8 @@ interface Props {
   /** Resolves with the user's position, or null when it cannot be had (the caller says why). */
   locate(): Promise<LngLat | null>;
   mapCentre(): LngLat | null;
+  /** The place last chosen in search, or the facility last opened: offered as an endpoint. */
+  chosenPlace: RouteEndpoint | null;
   onFind(): void;
   onStepChange(step: number): void;
   onAnnounce(message: string): void;
@@ -58,7 +60,7 @@ function coordinatesText(position: LngLat): string {
   return `${position[0].toFixed(6)},${position[1].toFixed(6)}`;
 }
 
-function EndpointField({ t, which, endpoint, error, onChange, locate, mapCentre, onAnnounce }: {
+function EndpointField({ t, which, endpoint, error, onChange, locate, mapCentre, chosenPlace, onAnnounce }: {
   t: Translate;
   which: EndpointName;
   endpoint: RouteEndpoint | null;
@@ -66,6 +68,7 @@ function EndpointField({ t, which, endpoint, error, onChange, locate, mapCentre,
   onChange(endpoint: RouteEndpoint | null): void;
   locate(): Promise<LngLat | null>;
   mapCentre(): LngLat | null;
+  chosenPlace: RouteEndpoint | null;
   onAnnounce(message: string): void;
 }) {
   const inputId = `route-${which}`;
@@ -118,6 +121,11 @@ function EndpointField({ t, which, endpoint, error, onChange, locate, mapCentre,
           const centre = mapCentre();
           if (centre) choose(centre, t('routeMapCentreWords'));
         }}>{t('routeUseMapCentre')}</button>
+        {chosenPlace ? (
+          <button type="button" className="button secondary" onClick={() => choose(chosenPlace.position, chosenPlace.label)}>
+            {t('routeUseChosen', { place: chosenPlace.label })}
+          </button>
+        ) : null}
       </div>
     </div>
   );
@@ -275,9 +283,9 @@ export function RoutePlanner(props: Props) {
       </details>
 
       <EndpointField t={t} which="from" endpoint={from} error={errors.from} onChange={(endpoint) => props.onEndpointChange('from', endpoint)}
-        locate={props.locate} mapCentre={props.mapCentre} onAnnounce={props.onAnnounce} />
+        locate={props.locate} mapCentre={props.mapCentre} chosenPlace={props.chosenPlace} onAnnounce={props.onAnnounce} />
       <EndpointField t={t} which="to" endpoint={to} error={errors.to} onChange={(endpoint) => props.onEndpointChange('to', endpoint)}
-        locate={props.locate} mapCentre={props.mapCentre} onAnnounce={props.onAnnounce} />
+        locate={props.locate} mapCentre={props.mapCentre} chosenPlace={props.chosenPlace} onAnnounce={props.onAnnounce} />
 
       <div className="button-row">
         <button type="button" className="button" onClick={find} aria-disabled={outcome.kind === 'running' ? true : undefined}>{t('routeFind')}</button>
