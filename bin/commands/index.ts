@@ -5,6 +5,7 @@ import { searchCommand } from './search.ts';
 import { importTableCommand } from './import-table.ts';
 import { importOpenSidewalksCommand } from './import-opensidewalks.ts';
 import { validateCommand } from './validate.ts';
+import { importOsmCommand } from './import-osm.ts';
 import { routeCommand } from './route.ts';
 
-export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand];
+export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand, importOsmCommand];
