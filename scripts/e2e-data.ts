@@ -1,0 +1,28 @@
+// Imports real OpenStreetMap data from ../shared/data into test-results/e2e-data/, a folder of
+// districts the e2e build adds to the sample (BFMAP_EXTRA_DATA). The real data stays out of the
+// repository and out of `npm start`; the e2e suite still drives the app over an imported district.
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { importOsmFile } from '../bin/commands/import-osm.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+export const E2E_DATA_DIRECTORY = join(projectRoot, 'test-results', 'e2e-data');
+const sharedData = resolve(projectRoot, '..', 'shared', 'data');
+
+/** The imported districts the e2e specs use, by id. The ids sort after "sample", which stays the default district. */
+export const E2E_DISTRICTS = {
+  'test-paris-marais': { file: join(sharedData, 'osm', 'paris-marais.osm'), nameZh: '巴黎玛黑区（OpenStreetMap）', nameEn: 'Paris Marais (OpenStreetMap)' },
+} as const;
+
+async function main(): Promise<void> {
+  rmSync(E2E_DATA_DIRECTORY, { recursive: true, force: true });
+  for (const [id, district] of Object.entries(E2E_DISTRICTS)) {
+    if (!existsSync(district.file)) {
+      throw new Error(`${district.file} is missing: the e2e suite imports it (../shared/data must sit beside the project)`);
+    }
+    const summary = await importOsmFile(district.file, join(E2E_DATA_DIRECTORY, id), { id, nameZh: district.nameZh, nameEn: district.nameEn });
+    console.log(`e2e data: ${id} from ${district.file}: ${summary.counts.network} network edges, ${summary.counts.ramps} ramps, ${summary.counts.places} places`);
+  }
+}
+
+await main();
