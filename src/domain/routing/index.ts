@@ -16,8 +16,9 @@ export {
 } from './profiles.ts';
 export { BLOCKED, UNKNOWN_ATTRIBUTES, ELEVATOR_SECONDS, type BlockingLimit, type UnknownAttribute } from './costs.ts';
 export {
-  DEFAULT_MAX_SNAP_DISTANCE_METERS, dijkstraRouteCost, findRoute, multiSourceDistances,
-  type AvoidedFacility, type DistanceOptions, type NoRouteReason, type RouteFound, type RouteNotFound, type RouteRequest, type RouteResult, type RouteUses,
+  DEFAULT_MAX_SNAP_DISTANCE_METERS, dijkstraRouteCost, findRoute, multiSourceDistances, prepareRoutingProfile,
+  type AvoidedFacility, type DistanceOptions, type NoRouteReason, type PreparedProfileSummary, type RouteFound, type RouteNotFound, type RouteRequest,
+  type RouteResult, type RouteUses,
 } from './route.ts';
 export type { IndexRange, RouteSegment } from './segments.ts';
 export { snapToNetwork, type SnappedPoint } from './snap.ts';

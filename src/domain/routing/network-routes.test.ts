@@ -6,8 +6,8 @@ import { FACILITY_CATEGORIES, LAYER_FILES, type Facility, type LngLat, type Netw
 import { parseDistrictManifest, parseFacilityLayer, parseNetworkLayer } from '../facilities/parse.ts';
 import { generateSampleDistrict } from '../sample/generate-sample-district.ts';
 import { buildRoutingGraph, type RoutingGraph } from './graph.ts';
-import { PROFILE_NAMES, routingProfile } from './profiles.ts';
-import { dijkstraRouteCost, findRoute, type RouteFound, type RouteResult } from './route.ts';
+import { PROFILE_NAMES, activeLimits, relaxLimit, routingProfile } from './profiles.ts';
+import { dijkstraRouteCost, findRoute, multiSourceDistances, type RouteFound, type RouteResult } from './route.ts';
 import { generateSyntheticNetwork } from './synthetic-network.ts';
 import { testRandom } from './test-support.ts';
 
@@ -62,6 +62,94 @@ describe.each([sampleNetwork(), syntheticNetwork()])('routes on $name', (network
       }
       expect(compared, profile).toBeGreaterThan(pairs.length / 2);
     }
+  });
+
+  it('costs the same by A* as by a plain Dijkstra with a fifth of the ramps and elevators reported closed, and with limits a user adjusted', () => {
+    // Reported closures and adjusted limits are what the landmark tables (landmarks.ts) were not measured with.
+    const closedFacilityIds = network.facilities.filter((facility) => facility.category === 'ramp' || facility.category === 'elevator')
+      .filter((_, index) => index % 5 === 0).map((facility) => facility.id);
+    expect(closedFacilityIds.length).toBeGreaterThan(0);
+    const adjusted = [
+      routingProfile('wheelchair'), routingProfile('walk'),
+      routingProfile('wheelchair', { maxUphillPercent: 8, maxDownhillPercent: 10, unknown: 'allow' }),
+      routingProfile('blind', { preferTactilePaving: false, preferSignalledCrossings: true }),
+      routingProfile('cane', { stepsCostFactor: 1, unknown: 'penalise', unknownCostFactor: 3 }),
+    ];
+    for (const profile of adjusted) {
+      let compared = 0;
+      for (const [origin, destination] of pairs.slice(0, 60)) {
+        const request = { origin, destination, profile, closedFacilityIds };
+        const result = findRoute(network.graph, { ...request, explainNoRoute: false });
+        const dijkstra = dijkstraRouteCost(network.graph, request);
+        if (result.status === 'found') {
+          expect(result.costSeconds).toBeCloseTo(dijkstra, 6);
+          compared += 1;
+        } else {
+          expect(dijkstra).toBe(Infinity);
+        }
+      }
+      // Closing a fifth of the kerb ramps cuts a wheelchair off from much of a grid: a sixth of the pairs still route.
+      expect(compared, `${profile.name} ${JSON.stringify(profile)}`).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('explains a missing route by the end that reaches less of the network, and offers the first limit whose relaxation gives a route', () => {
+    // The expectations by the long way: a full Dijkstra from each end (multiSourceDistances), and findRoute itself with each limit relaxed in turn.
+    const profiles = [routingProfile('wheelchair'), routingProfile('powered-wheelchair'), routingProfile('wheelchair', { unknown: 'avoid' })];
+    const reached = (distances: Float64Array): number => distances.filter((seconds) => seconds < Infinity).length;
+    let explained = 0;
+    for (const profile of profiles) {
+      let checked = 0;
+      for (const [origin, destination] of pairs) {
+        if (checked === 8) break;
+        const result = findRoute(network.graph, { origin, destination, profile });
+        if (result.status !== 'no_route') continue;
+        const reason = result.reason;
+        if (reason.kind !== 'origin_enclosed' && reason.kind !== 'destination_enclosed') continue;
+        // Ends snapped, so both areas are searched (not the case of an end with no usable edge near it).
+        if (result.origin === null || result.destination === null) continue;
+        const fromOrigin = reached(multiSourceDistances(network.graph, [origin], profile, Infinity, { direction: 'from_sources' }));
+        const toDestination = reached(multiSourceDistances(network.graph, [destination], profile, Infinity, { direction: 'to_sources' }));
+        expect(reason.kind).toBe(fromOrigin <= toDestination ? 'origin_enclosed' : 'destination_enclosed');
+        expect(reason.reachableNodes).toBe(Math.min(fromOrigin, toDestination));
+        expect(reason.blockedArcs[reason.blockingLimit]).toBe(Math.max(...Object.values(reason.blockedArcs)));
+        const candidates = activeLimits(profile);
+        const ordered = [...candidates.filter((limit) => limit === reason.blockingLimit), ...candidates.filter((limit) => limit !== reason.blockingLimit)];
+        const firstThatRoutes = ordered.find((limit) => findRoute(network.graph, { origin, destination, profile: relaxLimit(profile, limit), explainNoRoute: false }).status === 'found');
+        expect(reason.relax).toBe(firstThatRoutes ?? null);
+        checked += 1;
+      }
+      explained += checked;
+    }
+    expect(explained).toBeGreaterThanOrEqual(8);
+  });
+
+  it('names a closed facility as on the best path exactly when the route would be cheaper were every facility working', () => {
+    // The same network with every facility working, built from the input: its routes are the "best paths".
+    const working = buildRoutingGraph(network.edges, network.facilities.map((facility) => ({ ...facility, status: facility.status === 'out_of_service' ? 'working' as const : facility.status }))).graph;
+    let cheaperIfWorking = 0;
+    let compared = 0;
+    for (const [origin, destination] of pairs) {
+      const route = findRoute(network.graph, { origin, destination, profile: 'wheelchair', explainNoRoute: false });
+      const best = findRoute(working, { origin, destination, profile: 'wheelchair', explainNoRoute: false });
+      if (best.status !== 'found') continue;
+      const onBestPath = route.avoided.filter((facility) => facility.onBestPath);
+      for (const facility of onBestPath) expect(facilityById.get(facility.facilityId)?.status).toBe('out_of_service');
+      if (route.status === 'found') {
+        expect(best.costSeconds).toBeLessThanOrEqual(route.costSeconds + 1e-6);
+        if (route.costSeconds > best.costSeconds + 1e-6) {
+          expect(onBestPath.length).toBeGreaterThan(0);
+          cheaperIfWorking += 1;
+        } else {
+          expect(onBestPath).toEqual([]);
+        }
+      } else {
+        expect(onBestPath.length).toBeGreaterThan(0);
+      }
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(pairs.length / 2);
+    expect(cheaperIfWorking).toBeGreaterThan(0);
   });
 
   it('never sends a wheelchair up steps or through an elevator that is out of service', () => {

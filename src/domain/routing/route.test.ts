@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import type { LngLat, NetworkEdge } from '../facilities/model.ts';
 import { distanceMeters } from '../geo/index.ts';
 import { buildRoutingGraph } from './graph.ts';
-import { dijkstraRouteCost, findRoute, multiSourceDistances, type RouteFound, type RouteResult } from './route.ts';
-import { routingProfile } from './profiles.ts';
+import { dijkstraRouteCost, findRoute, multiSourceDistances, prepareRoutingProfile, type RouteFound, type RouteResult } from './route.ts';
+import { relaxLimit, routingProfile, type RelaxableLimit } from './profiles.ts';
 import { at, edge, elevator, fineSidewalk, kerbRamp } from './test-support.ts';
 
 function found(result: RouteResult): RouteFound {
@@ -46,7 +47,53 @@ describe('an origin island whose only ways out are steps', () => {
 
   it('names the destination as enclosed when the island is where the route ends', () => {
     const result = findRoute(graph, { origin: request.destination, destination: request.origin, profile: 'wheelchair' });
-    expect(result.status === 'no_route' && result.reason).toMatchObject({ kind: 'destination_enclosed', blockingLimit: 'avoidSteps', relax: 'avoidSteps' });
+    expect(result.status === 'no_route' && result.reason).toMatchObject({ blockingLimit: 'avoidSteps', relax: 'avoidSteps' });
+  });
+});
+
+describe('a way blocked twice over: steps off an island, then a slope too steep to climb but not to descend', () => {
+  // Island (0…20 m) → steps → street → a 9 % slope rising eastwards → plaza (110…130 m). The user
+  // climbs at most 6 % but descends up to 12 %, so the slope can be taken westwards only.
+  const square = (name: string, west: number): NetworkEdge[] => [
+    fineSidewalk(`${name}-south`, [[west, 0], [west + 20, 0]]), fineSidewalk(`${name}-east`, [[west + 20, 0], [west + 20, 20]]),
+    fineSidewalk(`${name}-north`, [[west + 20, 20], [west, 20]]), fineSidewalk(`${name}-west`, [[west, 20], [west, 0]]),
+  ];
+  // The island's long sides are split in two, so it has more nodes than the plaza.
+  const islandEdges = [
+    fineSidewalk('island-south-1', [[0, 0], [10, 0]]), fineSidewalk('island-south-2', [[10, 0], [20, 0]]), fineSidewalk('island-east', [[20, 0], [20, 20]]),
+    fineSidewalk('island-north-1', [[20, 20], [10, 20]]), fineSidewalk('island-north-2', [[10, 20], [0, 20]]), fineSidewalk('island-west', [[0, 20], [0, 0]]),
+  ];
+  const { graph } = buildRoutingGraph([
+    ...islandEdges,
+    edge('steps', 'steps', [[20, 0], [40, 0]], { stepCount: 12, widthMeters: 2 }),
+    fineSidewalk('street', [[40, 0], [60, 0]]),
+    fineSidewalk('slope', [[60, 0], [110, 0]], { inclinePercent: 9 }),
+    ...square('plaza', 110),
+  ], []);
+  const profile = routingProfile('wheelchair', { maxUphillPercent: 6, maxDownhillPercent: 12 });
+  const island = at(10, 1);
+  const plaza = at(120, 19);
+  const routesWhenRelaxed = (origin: LngLat, destination: LngLat, limit: RelaxableLimit): boolean =>
+    findRoute(graph, { origin, destination, profile: relaxLimit(profile, limit), explainNoRoute: false }).status === 'found';
+
+  const westernmost = Math.min(...graph.nodeX);
+  const nodesEastOf = (meters: number): number => [...graph.nodeX].filter((x) => x - westernmost > meters).length;
+
+  it('offers nothing to relax on the way up to the plaza: allowing the steps or the slope alone is not enough', () => {
+    expect(routesWhenRelaxed(island, plaza, 'avoidSteps')).toBe(false);
+    expect(routesWhenRelaxed(island, plaza, 'maxIncline')).toBe(false);
+    const result = findRoute(graph, { origin: island, destination: plaza, profile });
+    // Only the plaza's own nodes lead to the plaza (the slope cannot be climbed), fewer than the island's.
+    expect(nodesEastOf(100)).toBeLessThan(islandEdges.length);
+    expect(result.status === 'no_route' && result.reason).toEqual({
+      kind: 'destination_enclosed', blockingLimit: 'maxIncline', blockedArcs: { maxIncline: 1 }, reachableNodes: nodesEastOf(100), relax: null,
+    });
+  });
+
+  it('offers to allow the steps on the way down from the plaza, where the slope is no obstacle', () => {
+    expect(routesWhenRelaxed(plaza, island, 'avoidSteps')).toBe(true);
+    const result = findRoute(graph, { origin: plaza, destination: island, profile });
+    expect(result.status === 'no_route' && result.reason).toMatchObject({ blockingLimit: 'avoidSteps', relax: 'avoidSteps' });
   });
 });
 
@@ -256,5 +303,37 @@ describe('multi-source distances', () => {
     const eastEnd = [...graph.nodeX].indexOf(Math.max(...graph.nodeX));
     const routeCost = dijkstraRouteCost(graph, { origin: at(50, 0), destination: [graph.nodeLongitude[eastEnd] as number, graph.nodeLatitude[eastEnd] as number], profile: 'walk' });
     expect(forward[eastEnd]).toBeCloseTo(routeCost, 6);
+  });
+});
+
+describe('preparing a profile ahead of the first route', () => {
+  // A street with an elevator up to a landing, and a crossing whose kerb ramp is out of service.
+  const edges = [
+    fineSidewalk('street', [[0, 0], [100, 0]]),
+    edge('lift', 'elevator', [[50, 0], [50, 10]], { facilityId: 'lift-1' }),
+    fineSidewalk('landing', [[50, 10], [70, 10]]),
+    edge('crossing', 'crossing', [[100, 0], [100, 15]], { kerbStart: 'lowered', kerbEnd: 'lowered', kerbStartHeightMillimeters: 5, kerbEndHeightMillimeters: 5 }),
+    fineSidewalk('far-side', [[100, 15], [150, 15]]),
+  ];
+  const tableBytes = (graph: { nodeCount: number }, landmarkCount: number, tables: number): number => tables * graph.nodeCount * (landmarkCount + 1) * 4;
+
+  it('measures one table for a walker, whom a broken kerb ramp does not stop, and two for a wheelchair, whom it does', () => {
+    const { graph } = buildRoutingGraph(edges, [elevator('lift-1', [50, 0], 'working'), kerbRamp('ramp-1', [100, 15], 'out_of_service', 6)]);
+    const walk = prepareRoutingProfile(graph, 'walk');
+    const wheelchair = prepareRoutingProfile(graph, 'wheelchair');
+    expect(walk.landmarkCount).toBeGreaterThan(0);
+    expect(walk.landmarkTableBytes).toBe(tableBytes(graph, walk.landmarkCount, 1));
+    expect(wheelchair.landmarkTableBytes).toBe(tableBytes(graph, wheelchair.landmarkCount, 2));
+  });
+
+  it('measures two for a walker once an elevator, which everyone needs, is out of service', () => {
+    const { graph } = buildRoutingGraph(edges, [elevator('lift-1', [50, 0], 'out_of_service')]);
+    const walk = prepareRoutingProfile(graph, 'walk');
+    expect(walk.landmarkTableBytes).toBe(tableBytes(graph, walk.landmarkCount, 2));
+  });
+
+  it('refuses a profile it cannot use, saying why', () => {
+    const { graph } = buildRoutingGraph(edges, []);
+    expect(() => prepareRoutingProfile(graph, routingProfile('wheelchair', { speedMetersPerSecond: 0 }))).toThrow(/speedMetersPerSecond/);
   });
 });

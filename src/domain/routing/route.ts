@@ -1,7 +1,7 @@
 // Point-to-point routes for a profile: snap both ends onto the network, search, and describe the
 // result (length, time, what it uses, what data is unknown, what it avoided, step-by-step
 // directions) or explain why there is none and which limit to relax.
-import type { LngLat } from '../facilities/model.ts';
+import { NETWORK_KINDS, type LngLat } from '../facilities/model.ts';
 import {
   BLOCKED, CLOSURE, blockingLimitOf, createArcEvaluation, evaluateArc, preparedCostsFor, type BlockingLimit, type PreparedCosts, type UnknownAttribute,
 } from './costs.ts';
@@ -10,9 +10,13 @@ import {
   KERB_CODES, TRI_STATE, facilityKindOf, isWalkingKind, networkKindOfArc, projectX, projectY, type GraphFacilityKind, type RoutingGraph,
 } from './graph.ts';
 import { activeLimits, isProfileName, relaxLimit, routingProfile, validateRoutingProfile, type ProfileName, type RelaxableLimit, type RoutingProfile } from './profiles.ts';
-import { aStarSearch, dijkstraFromSeeds, physicallyReachable, type Completions, type Seeds } from './search.ts';
+import { landmarkBound, physicalComponents, profileLandmarksFor, type LandmarkTable } from './landmarks.ts';
+import { aStarSearch, dijkstraFromSeeds, type Completions, type SearchOutcome, type Seeds } from './search.ts';
+import { NodeHeap } from './heap.ts';
 import { assembleSegments, type ArcPiece, type RouteSegment } from './segments.ts';
 import { snapToNetwork, type SnappedPoint } from './snap.ts';
+
+const ELEVATOR_KIND = NETWORK_KINDS.indexOf('elevator');
 
 /** Project choice: a point more than this far from every edge is not on the network. */
 export const DEFAULT_MAX_SNAP_DISTANCE_METERS = 200;
@@ -130,14 +134,17 @@ interface PricedPiece extends ArcPiece {
   cost: number;
 }
 
-function pricePiece(prepared: PreparedCosts, piece: ArcPiece, node: number): PricedPiece {
+/** What pricing a piece of an arc needs: prepared costs, or a profile whose costs were never prepared (routeExists). */
+type Pricing = Pick<PreparedCosts, 'graph' | 'profile' | 'closures'>;
+
+function pricePiece(prepared: Pricing, piece: ArcPiece, node: number): PricedPiece {
   const evaluation = createArcEvaluation();
   evaluateArc(prepared.graph, prepared.profile, prepared.closures, piece.arc, piece.fromFraction, piece.toFraction, evaluation);
   return { ...piece, node, cost: evaluation.cost };
 }
 
 /** From the snapped origin to each end of its edge. */
-function originPieces(prepared: PreparedCosts, snapped: SnappedPoint): PricedPiece[] {
+function originPieces(prepared: Pricing, snapped: SnappedPoint): PricedPiece[] {
   const graph = prepared.graph;
   const { forward, backward } = edgeArcs(graph, snapped.edge);
   const fraction = snapped.edgeFraction;
@@ -148,7 +155,7 @@ function originPieces(prepared: PreparedCosts, snapped: SnappedPoint): PricedPie
 }
 
 /** From each end of its edge to the snapped destination. */
-function destinationPieces(prepared: PreparedCosts, snapped: SnappedPoint): PricedPiece[] {
+function destinationPieces(prepared: Pricing, snapped: SnappedPoint): PricedPiece[] {
   const graph = prepared.graph;
   const { forward, backward } = edgeArcs(graph, snapped.edge);
   const fraction = snapped.edgeFraction;
@@ -159,7 +166,7 @@ function destinationPieces(prepared: PreparedCosts, snapped: SnappedPoint): Pric
 }
 
 /** Straight along the edge both ends share, or null when they are on different edges. */
-function directPiece(prepared: PreparedCosts, origin: SnappedPoint, destination: SnappedPoint): PricedPiece | null {
+function directPiece(prepared: Pricing, origin: SnappedPoint, destination: SnappedPoint): PricedPiece | null {
   if (origin.edge !== destination.edge) return null;
   const { forward, backward } = edgeArcs(prepared.graph, origin.edge);
   const piece = origin.edgeFraction <= destination.edgeFraction
@@ -180,18 +187,21 @@ interface SearchPlan {
   direct: PricedPiece | null;
 }
 
-function planSearch(prepared: PreparedCosts, origin: SnappedPoint, destination: SnappedPoint): SearchPlan {
+/** The search from origin to destination; with a landmark table, its A* uses the table's bound as well as the straight line. */
+function planSearch(prepared: PreparedCosts, origin: SnappedPoint, destination: SnappedPoint, landmarks: LandmarkTable | null): SearchPlan {
   const graph = prepared.graph;
   const fromOrigin = originPieces(prepared, origin);
   const toDestination = destinationPieces(prepared, destination);
   const direct = directPiece(prepared, origin, destination);
+  const seeds = { nodes: fromOrigin.map((piece) => piece.node), costs: fromOrigin.map((piece) => usableCost(piece.cost)) };
+  const finish = { nodes: toDestination.map((piece) => piece.node), costs: toDestination.map((piece) => usableCost(piece.cost)) };
   return {
-    origin: fromOrigin, destination: toDestination, direct,
-    seeds: { nodes: fromOrigin.map((piece) => piece.node), costs: fromOrigin.map((piece) => usableCost(piece.cost)) },
+    origin: fromOrigin, destination: toDestination, direct, seeds,
     completions: {
-      nodes: toDestination.map((piece) => piece.node), costs: toDestination.map((piece) => usableCost(piece.cost)),
+      ...finish,
       directCost: direct === null ? Infinity : usableCost(direct.cost),
       targetX: projectX(graph.projection, destination.coordinate[0]), targetY: projectY(graph.projection, destination.coordinate[1]),
+      landmarkBound: landmarks === null ? null : landmarkBound(landmarks, finish.nodes, finish.costs),
     },
   };
 }
@@ -300,7 +310,7 @@ export function findRoute(graph: RoutingGraph, request: RouteRequest): RouteResu
       status: 'no_route', profile, origin, destination, avoided: [],
       reason: {
         kind: side === 'origin' ? 'origin_enclosed' : 'destination_enclosed', blockingLimit, blockedArcs: blocked, reachableNodes: 0,
-        relax: request.explainNoRoute === false ? null : findRelaxation(graph, request, profile, blockingLimit),
+        relax: request.explainNoRoute === false ? null : findRelaxation(graph, request, profile, blockingLimit, prepared.closures),
       },
     };
   }
@@ -308,10 +318,13 @@ export function findRoute(graph: RoutingGraph, request: RouteRequest): RouteResu
   // First the route as if every facility worked. If it needs no closed facility it is also the
   // best route with the closures (closing things only removes arcs); otherwise the closed
   // facilities it needs are the ones "on the best path", and a second search finds the real route.
-  const open = prepared.anyClosure ? preparedCostsFor(graph, profile, closedFacilityIds, true) : prepared;
-  const openPlan = planSearch(open, origin, destination);
-  const openOutcome = aStarSearch(open, openPlan.seeds, openPlan.completions, prepared.closedArcs);
-  const closedPlan = planSearch(prepared, origin, destination);
+  // Each search is bounded by its own landmark table (landmarks.ts), and skipped when the table
+  // shows the two ends on pieces of network no passable edge joins.
+  const tables = profileLandmarksFor(graph, profile);
+  const open = prepared.closedArcs.length > 0 ? preparedCostsFor(graph, profile, closedFacilityIds, true) : prepared;
+  const openPlan = planSearch(open, origin, destination, tables.open);
+  const openOutcome = joinedIn(graph, tables.open, origin, destination) ? aStarSearch(open, openPlan.seeds, openPlan.completions, prepared.closedArcs) : notSearched();
+  const closedPlan = planSearch(prepared, origin, destination, tables.closed);
   const onBestPath = new Set<number>();
   if (openOutcome.cost < Infinity) {
     for (const piece of piecesOfOutcome(openPlan, openOutcome)) {
@@ -323,7 +336,7 @@ export function findRoute(graph: RoutingGraph, request: RouteRequest): RouteResu
   let outcome = openOutcome;
   if (onBestPath.size > 0) {
     plan = closedPlan;
-    outcome = aStarSearch(prepared, closedPlan.seeds, closedPlan.completions, prepared.closedArcs);
+    outcome = joinedIn(graph, tables.closed, origin, destination) ? aStarSearch(prepared, closedPlan.seeds, closedPlan.completions, prepared.closedArcs) : notSearched();
     reachedClosedArcs.push(...outcome.watchedArcsReached);
   }
   const closedPieces = [...closedPlan.origin, ...closedPlan.destination, ...(closedPlan.direct === null ? [] : [closedPlan.direct])];
@@ -332,7 +345,7 @@ export function findRoute(graph: RoutingGraph, request: RouteRequest): RouteResu
   if (outcome.cost === Infinity) {
     if (request.explainNoRoute === false) return { status: 'no_route', profile, origin, destination, reason: { kind: 'not_explained' }, avoided };
     const reason = explainWithoutRelaxing(prepared, closedPlan, origin, destination);
-    if (reason.kind === 'origin_enclosed' || reason.kind === 'destination_enclosed') reason.relax = findRelaxation(graph, request, profile, reason.blockingLimit);
+    if (reason.kind === 'origin_enclosed' || reason.kind === 'destination_enclosed') reason.relax = findRelaxation(graph, request, profile, reason.blockingLimit, prepared.closures);
     return { status: 'no_route', profile, origin, destination, reason, avoided };
   }
 
@@ -372,6 +385,17 @@ export function findRoute(graph: RoutingGraph, request: RouteRequest): RouteResu
   };
 }
 
+/** What a search that was not needed finds: nothing. */
+function notSearched(): SearchOutcome {
+  return { cost: Infinity, completion: -1, arcs: [], seed: -1, watchedArcsReached: [], settledNodes: 0 };
+}
+
+/** Whether a table's passable edges join the two ends at all (always, when they share an edge). */
+function joinedIn(graph: RoutingGraph, table: LandmarkTable, origin: SnappedPoint, destination: SnappedPoint): boolean {
+  if (origin.edge === destination.edge) return true;
+  return table.nodeComponent[graph.edgeStartNode[origin.edge] as number] === table.nodeComponent[graph.edgeStartNode[destination.edge] as number];
+}
+
 const LIMIT_ORDER: readonly BlockingLimit[] = ['closedFacility', 'avoidSteps', 'maxKerbHeight', 'maxIncline', 'minWidth', 'unknown'];
 
 function commonestLimit(counts: Partial<Record<BlockingLimit, number>>): BlockingLimit {
@@ -393,51 +417,191 @@ function addBlocked(counts: Partial<Record<BlockingLimit, number>>, cost: number
   counts[limit] = (counts[limit] ?? 0) + 1;
 }
 
-function countReached(distances: Float64Array): number {
-  let count = 0;
-  for (let node = 0; node < distances.length; node += 1) if ((distances[node] as number) < Infinity) count += 1;
-  return count;
+/**
+ * The nodes reachable over passable arcs from some start nodes, found breadth first one node at
+ * a time, so that two of them can advance in turn (explainWithoutRelaxing).
+ */
+class Reach {
+  readonly reached: Uint8Array;
+  /** Every node reached, in the order found; the first `expanded` have had their arcs followed. */
+  readonly found: Int32Array;
+  count = 0;
+  expanded = 0;
+
+  constructor(private readonly prepared: PreparedCosts, private readonly backward: boolean, startNodes: readonly number[], startCosts: readonly number[]) {
+    this.reached = new Uint8Array(prepared.graph.nodeCount);
+    this.found = new Int32Array(prepared.graph.nodeCount);
+    startNodes.forEach((node, index) => {
+      if ((startCosts[index] as number) < Infinity && this.reached[node] === 0) this.add(node);
+    });
+  }
+
+  private add(node: number): void {
+    this.reached[node] = 1;
+    this.found[this.count] = node;
+    this.count += 1;
+  }
+
+  get exhausted(): boolean {
+    return this.expanded === this.count;
+  }
+
+  /** Follows the arcs of one more node; forwards along arcs, or backwards (the arc used is the twin, into the node). */
+  step(): void {
+    const graph = this.prepared.graph;
+    const node = this.found[this.expanded] as number;
+    this.expanded += 1;
+    for (let arc = graph.nodeArcOffsets[node] as number; arc < (graph.nodeArcOffsets[node + 1] as number); arc += 1) {
+      const next = graph.arcTarget[arc] as number;
+      if (this.reached[next] === 1) continue;
+      if ((this.prepared.arcCost[this.backward ? (graph.arcTwin[arc] as number) : arc] as number) < 0) continue;
+      this.add(next);
+    }
+  }
 }
 
-/** Why a search found nothing (relax still to be filled in). */
+/**
+ * Why a search found nothing (relax still to be filled in). The enclosed end is the one from
+ * which fewer nodes can be reached; the two areas are explored in turn and only until that is
+ * known, so the work follows the smaller area, not the whole network.
+ */
 function explainWithoutRelaxing(prepared: PreparedCosts, plan: SearchPlan, origin: SnappedPoint, destination: SnappedPoint): NoRouteReason {
   const graph = prepared.graph;
   if (origin.edge !== destination.edge) {
-    const joined = physicallyReachable(graph, [graph.edgeStartNode[origin.edge] as number, graph.edgeEndNode[origin.edge] as number]);
-    if (joined[graph.edgeStartNode[destination.edge] as number] === 0) return { kind: 'disconnected' };
+    const components = physicalComponents(graph);
+    if (components[graph.edgeStartNode[origin.edge] as number] !== components[graph.edgeStartNode[destination.edge] as number]) return { kind: 'disconnected' };
   }
-  const fromOrigin = dijkstraFromSeeds(prepared, plan.seeds, 'forward', Infinity);
-  const toDestination = dijkstraFromSeeds(prepared, { nodes: plan.completions.nodes, costs: plan.completions.costs }, 'backward', Infinity);
-  const originReach = countReached(fromOrigin);
-  const destinationReach = countReached(toDestination);
-  const originSide = originReach <= destinationReach;
-  const reached = originSide ? fromOrigin : toDestination;
+  const fromOrigin = new Reach(prepared, false, plan.seeds.nodes, plan.seeds.costs);
+  const toDestination = new Reach(prepared, true, plan.completions.nodes, plan.completions.costs);
+  while (!fromOrigin.exhausted && !toDestination.exhausted) {
+    fromOrigin.step();
+    toDestination.step();
+  }
+  // Each round expands one node of each area, the origin's first. The area that runs out first
+  // has as many nodes as rounds run, and the other has found at least that many (more, unless it
+  // ran out in the same round): so it is the smaller, and on a tie the origin's, as the rule asks.
+  const originSide = fromOrigin.exhausted;
+  const enclosed = originSide ? fromOrigin : toDestination;
   const blocked: Partial<Record<BlockingLimit, number>> = {};
   for (const piece of originSide ? plan.origin : plan.destination) addBlocked(blocked, piece.cost);
   if (plan.direct !== null) addBlocked(blocked, plan.direct.cost);
-  for (let node = 0; node < graph.nodeCount; node += 1) {
-    if ((reached[node] as number) === Infinity) continue;
+  for (let index = 0; index < enclosed.count; index += 1) {
+    const node = enclosed.found[index] as number;
     for (let arc = graph.nodeArcOffsets[node] as number; arc < (graph.nodeArcOffsets[node + 1] as number); arc += 1) {
-      if ((reached[graph.arcTarget[arc] as number] as number) < Infinity) continue;
+      if (enclosed.reached[graph.arcTarget[arc] as number] === 1) continue;
       // Leaving the origin's area forwards, or entering the destination's area (the twin arc, towards it).
       addBlocked(blocked, prepared.arcCost[originSide ? arc : (graph.arcTwin[arc] as number)] as number);
     }
   }
   return {
     kind: originSide ? 'origin_enclosed' : 'destination_enclosed', blockingLimit: commonestLimit(blocked), blockedArcs: blocked,
-    reachableNodes: originSide ? originReach : destinationReach, relax: null,
+    reachableNodes: enclosed.count, relax: null,
   };
 }
 
-/** The first limit whose relaxation alone gives a route: the blocking one first, then the others in activeLimits order. */
-function findRelaxation(graph: RoutingGraph, request: RouteRequest, profile: RoutingProfile, blockingLimit: BlockingLimit): RelaxableLimit | null {
+/**
+ * The first limit whose relaxation alone gives a route: the blocking one first, then the others
+ * in activeLimits order. "Gives a route" means findRoute with that limit relaxed would find one;
+ * to know that without preparing the relaxed profile's costs over the whole graph, each arc is
+ * priced only when reached, and the question is only whether some passable way joins the ends.
+ */
+function findRelaxation(graph: RoutingGraph, request: RouteRequest, profile: RoutingProfile, blockingLimit: BlockingLimit, closures: Uint8Array): RelaxableLimit | null {
   const candidates = activeLimits(profile);
   const ordered = [...candidates.filter((limit) => limit === blockingLimit), ...candidates.filter((limit) => limit !== blockingLimit)];
+  const maxSnap = request.maxSnapDistanceMeters ?? DEFAULT_MAX_SNAP_DISTANCE_METERS;
   for (const limit of ordered) {
-    const relaxed = findRoute(graph, { ...request, profile: relaxLimit(profile, limit), explainNoRoute: false });
-    if (relaxed.status === 'found') return limit;
+    if (routeExists(graph, relaxLimit(profile, limit), closures, request.origin, request.destination, maxSnap)) return limit;
   }
   return null;
+}
+
+/**
+ * Whether findRoute would find a route for this profile and these closures: the same snapping
+ * and the same passable arcs, priced one at a time as the two searches (one from each end, in
+ * turn, each drawn towards the other end) reach them. It stops when they meet, or when either
+ * runs out of arcs: then that end is cut off.
+ */
+function routeExists(
+  graph: RoutingGraph, profile: RoutingProfile, closures: Uint8Array, originPoint: LngLat, destinationPoint: LngLat, maxSnapDistanceMeters: number,
+): boolean {
+  const pricing: Pricing = { graph, profile, closures };
+  const evaluation = createArcEvaluation();
+  const passable = (arc: number): boolean => {
+    evaluateArc(graph, profile, closures, arc, 0, 1, evaluation);
+    return evaluation.cost >= 0;
+  };
+  const snappable = (edge: number): boolean => {
+    if (graph.edgeKind[edge] === ELEVATOR_KIND) return false;
+    const { forward, backward } = edgeArcs(graph, edge);
+    return passable(forward) || passable(backward);
+  };
+  const origin = snapToNetwork(graph, originPoint, snappable, maxSnapDistanceMeters);
+  const destination = snapToNetwork(graph, destinationPoint, snappable, maxSnapDistanceMeters);
+  if (origin === null || destination === null) return false;
+  const direct = directPiece(pricing, origin, destination);
+  if (direct !== null && direct.cost >= 0) return true;
+  const components = physicalComponents(graph);
+  if (components[graph.edgeStartNode[origin.edge] as number] !== components[graph.edgeStartNode[destination.edge] as number]) return false;
+
+  // Per node: 1 reached from the origin, 2 from the destination.
+  const side = new Uint8Array(graph.nodeCount);
+  const forward = new NodeHeap();
+  const backward = new NodeHeap();
+  const towards = (heap: NodeHeap, node: number, point: SnappedPoint): void => {
+    heap.push(node, Math.hypot((graph.nodeX[node] as number) - projectX(graph.projection, point.coordinate[0]), (graph.nodeY[node] as number) - projectY(graph.projection, point.coordinate[1])));
+  };
+  for (const piece of originPieces(pricing, origin)) {
+    if (piece.cost < 0 || side[piece.node] !== 0) continue;
+    side[piece.node] = 1;
+    towards(forward, piece.node, destination);
+  }
+  for (const piece of destinationPieces(pricing, destination)) {
+    if (piece.cost < 0) continue;
+    if (side[piece.node] === 1) return true;
+    if (side[piece.node] !== 0) continue;
+    side[piece.node] = 2;
+    towards(backward, piece.node, origin);
+  }
+  while (forward.size > 0 && backward.size > 0) {
+    for (const [heap, mine, target] of [[forward, 1, destination], [backward, 2, origin]] as const) {
+      const node = heap.pop();
+      for (let arc = graph.nodeArcOffsets[node] as number; arc < (graph.nodeArcOffsets[node + 1] as number); arc += 1) {
+        const next = graph.arcTarget[arc] as number;
+        if (side[next] === mine) continue;
+        // From the destination's side the arc used runs into the node: the twin.
+        if (!passable(mine === 1 ? arc : (graph.arcTwin[arc] as number))) continue;
+        if (side[next] !== 0) return true;
+        side[next] = mine;
+        towards(heap, next, target);
+      }
+      if (heap.size === 0) return false;
+    }
+  }
+  return false;
+}
+
+/** What preparing a profile built: see prepareRoutingProfile. */
+export interface PreparedProfileSummary {
+  landmarkCount: number;
+  /** Memory held by the profile's landmark tables and their component labels. */
+  landmarkTableBytes: number;
+}
+
+/**
+ * Prepares what routes with a profile need (its arc costs, with and without the data's closures,
+ * and its landmark tables, landmarks.ts) ahead of the first route: the route worker can call it
+ * right after loading the graph. findRoute does the same on first use, so calling it is optional.
+ */
+export function prepareRoutingProfile(graph: RoutingGraph, profile: ProfileName | RoutingProfile): PreparedProfileSummary {
+  const resolved = typeof profile === 'string' ? routingProfile(profile) : profile;
+  const problems = validateRoutingProfile(resolved);
+  if (problems.length > 0) throw new RangeError(`prepareRoutingProfile: ${problems.join('; ')}`);
+  const prepared = preparedCostsFor(graph, resolved, new Set());
+  if (prepared.closedArcs.length > 0) preparedCostsFor(graph, resolved, new Set(), true);
+  const tables = profileLandmarksFor(graph, resolved);
+  const tableBytes = (table: LandmarkTable): number => table.seconds.byteLength + table.nodeComponent.byteLength;
+  physicalComponents(graph);
+  return { landmarkCount: tables.open.count, landmarkTableBytes: tableBytes(tables.open) + (tables.closed === tables.open ? 0 : tableBytes(tables.closed)) };
 }
 
 export interface DistanceOptions {
@@ -488,7 +652,7 @@ export function dijkstraRouteCost(graph: RoutingGraph, request: RouteRequest): n
   const origin = snapToNetwork(graph, request.origin, prepared.edgeSnappable, maxSnap);
   const destination = snapToNetwork(graph, request.destination, prepared.edgeSnappable, maxSnap);
   if (origin === null || destination === null) return Infinity;
-  const plan = planSearch(prepared, origin, destination);
+  const plan = planSearch(prepared, origin, destination, null);
   const distances = dijkstraFromSeeds(prepared, plan.seeds, 'forward', Infinity);
   let best = plan.completions.directCost;
   plan.completions.nodes.forEach((node, index) => {

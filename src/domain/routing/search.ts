@@ -7,73 +7,8 @@
 // current run, so nothing has to be cleared between searches.
 import type { PreparedCosts } from './costs.ts';
 import type { RoutingGraph } from './graph.ts';
-
-/** A binary min-heap of node numbers keyed by cost; a node may be pushed again with a lower key (stale entries are skipped). */
-class NodeHeap {
-  nodes = new Int32Array(1024);
-  keys = new Float64Array(1024);
-  size = 0;
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  push(node: number, key: number): void {
-    if (this.size === this.nodes.length) {
-      const nodes = new Int32Array(this.nodes.length * 2);
-      nodes.set(this.nodes);
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.nodes = nodes;
-      this.keys = keys;
-    }
-    const nodes = this.nodes;
-    const keys = this.keys;
-    let index = this.size;
-    this.size += 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      const parentKey = keys[parent] as number;
-      if (parentKey <= key) break;
-      nodes[index] = nodes[parent] as number;
-      keys[index] = parentKey;
-      index = parent;
-    }
-    nodes[index] = node;
-    keys[index] = key;
-  }
-
-  /** The smallest key; call only when size > 0. */
-  peekKey(): number {
-    return this.keys[0] as number;
-  }
-
-  /** Removes the entry with the smallest key and returns its node; call only when size > 0. */
-  pop(): number {
-    const nodes = this.nodes;
-    const keys = this.keys;
-    const top = nodes[0] as number;
-    this.size -= 1;
-    const size = this.size;
-    if (size === 0) return top;
-    const lastNode = nodes[size] as number;
-    const lastKey = keys[size] as number;
-    let index = 0;
-    for (;;) {
-      const left = 2 * index + 1;
-      if (left >= size) break;
-      const right = left + 1;
-      const child = right < size && (keys[right] as number) < (keys[left] as number) ? right : left;
-      if ((keys[child] as number) >= lastKey) break;
-      nodes[index] = nodes[child] as number;
-      keys[index] = keys[child] as number;
-      index = child;
-    }
-    nodes[index] = lastNode;
-    keys[index] = lastKey;
-    return top;
-  }
-}
+import { NodeHeap } from './heap.ts';
+import { BOUND_MARGIN, type LandmarkBound } from './landmarks.ts';
 
 interface SearchScratch {
   cost: Float64Array;
@@ -83,6 +18,8 @@ interface SearchScratch {
   stamp: Uint32Array;
   /** Node settled when settled === generation. */
   settled: Uint32Array;
+  /** A* only: the node's lower bound on the cost to the destination, valid when stamp === generation. */
+  bound: Float64Array;
   generation: number;
   heap: NodeHeap;
 }
@@ -116,7 +53,8 @@ function scratchFor(graph: RoutingGraph): SearchScratch {
   if (scratch === undefined) {
     scratch = {
       cost: new Float64Array(graph.nodeCount), parent: new Int32Array(graph.nodeCount),
-      stamp: new Uint32Array(graph.nodeCount), settled: new Uint32Array(graph.nodeCount), generation: 0, heap: new NodeHeap(),
+      stamp: new Uint32Array(graph.nodeCount), settled: new Uint32Array(graph.nodeCount), bound: new Float64Array(graph.nodeCount),
+      generation: 0, heap: new NodeHeap(),
     };
     scratchCache.set(graph, scratch);
   }
@@ -146,6 +84,8 @@ export interface Completions {
   /** The destination in the projection plane, for the heuristic. */
   targetX: number;
   targetY: number;
+  /** The landmark bound towards these completions (landmarks.ts), or null for the straight-line bound alone. */
+  landmarkBound: LandmarkBound | null;
 }
 
 export interface SearchOutcome {
@@ -163,19 +103,23 @@ export interface SearchOutcome {
   settledNodes: number;
 }
 
-/** Keeps the heuristic a hair below the true straight-line time, against rounding in the stored lengths. */
-const HEURISTIC_MARGIN = 1 - 1e-9;
+const EMPTY_INDICES = new Int32Array(0);
+const EMPTY_VALUES = new Float64Array(0);
 
 /**
- * A* from the seeds to the completions. The heuristic is the straight-line distance to the
- * destination divided by the profile's speed: every arc costs at least its length at that speed
- * (costs.ts), and an arc's length is at least the straight line between its ends, so the
- * heuristic is consistent and the first route found is a cheapest one.
+ * A* from the seeds to the completions. A node's bound on the cost still to go is the larger of
+ * the straight-line distance to the destination ÷ the profile's speed (every arc costs at least
+ * its length at that speed, costs.ts) and the landmark bound (landmarks.ts), which also counts
+ * the penalties on the way. Neither overestimates, so the search stops when no queued node can
+ * lead to a cheaper route than the best found. Both are consistent, so a settled node normally
+ * keeps its cost; should rounding in the float32 landmark table ever let a cheaper way to a
+ * settled node appear, the node is queued again ("reopened") rather than the cheaper way lost.
+ * Nodes whose bound is Infinity (no passable edge joins them to the destination) are never queued.
  */
 export function aStarSearch(prepared: PreparedCosts, seeds: Seeds, completions: Completions, watchedArcs: Int32Array | null = null): SearchOutcome {
   const graph = prepared.graph;
   const scratch = scratchFor(graph);
-  const { cost, parent, stamp, settled, heap } = scratch;
+  const { cost, parent, stamp, settled, bound, heap } = scratch;
   const generation = scratch.generation;
   const arcCost = prepared.arcCost;
   const offsets = graph.nodeArcOffsets;
@@ -186,7 +130,17 @@ export function aStarSearch(prepared: PreparedCosts, seeds: Seeds, completions: 
   const nodeY = graph.nodeY;
   const targetX = completions.targetX;
   const targetY = completions.targetY;
-  const inverseSpeed = HEURISTIC_MARGIN / prepared.profile.speedMetersPerSecond;
+  const inverseSpeed = BOUND_MARGIN / prepared.profile.speedMetersPerSecond;
+  const landmarkBound = completions.landmarkBound;
+  const table = landmarkBound?.table ?? null;
+  const stride = landmarkBound?.stride ?? 0;
+  const slack = landmarkBound?.slack ?? 0;
+  const active = landmarkBound?.active ?? EMPTY_INDICES;
+  const towardsA = landmarkBound?.towardsA ?? EMPTY_VALUES;
+  const towardsB = landmarkBound?.towardsB ?? EMPTY_VALUES;
+  const finishA = landmarkBound?.finishA ?? Infinity;
+  const finishB = landmarkBound?.finishB ?? Infinity;
+  const activeCount = active.length;
   const completionNodeA = completions.nodes[0] ?? -1;
   const completionNodeB = completions.nodes[1] ?? -1;
   const completionCostA = validCost(completions.costs[0]);
@@ -195,17 +149,34 @@ export function aStarSearch(prepared: PreparedCosts, seeds: Seeds, completions: 
   let bestCompletion = -1;
   let bestNode = -1;
 
+  /** Lower bound on the cost from a node to the destination, in seconds; Infinity when no way joins them. The loop is landmarkBoundAt's, inline. */
+  const boundFrom = (node: number): number => {
+    const deltaX = (nodeX[node] as number) - targetX;
+    const deltaY = (nodeY[node] as number) - targetY;
+    let seconds = Math.sqrt(deltaX * deltaX + deltaY * deltaY) * inverseSpeed;
+    if (table !== null) {
+      const row = node * stride;
+      for (let index = 0; index < activeCount; index += 1) {
+        const value = table[row + (active[index] as number)] as number;
+        const viaA = (Math.abs((towardsA[index] as number) - value) - slack) * BOUND_MARGIN + finishA;
+        const viaB = (Math.abs((towardsB[index] as number) - value) - slack) * BOUND_MARGIN + finishB;
+        const through = viaA < viaB ? viaA : viaB;
+        if (through > seconds) seconds = through;
+      }
+    }
+    return seconds;
+  };
+
   for (let index = 0; index < seeds.nodes.length; index += 1) {
     const node = seeds.nodes[index] as number;
     const seedCost = seeds.costs[index] as number;
     if (!(seedCost >= 0) || seedCost === Infinity) continue;
     if (stamp[node] === generation && (cost[node] as number) <= seedCost) continue;
+    if (stamp[node] !== generation) bound[node] = boundFrom(node);
     stamp[node] = generation;
     cost[node] = seedCost;
     parent[node] = -1 - index;
-    const deltaX = (nodeX[node] as number) - targetX;
-    const deltaY = (nodeY[node] as number) - targetY;
-    heap.push(node, seedCost + Math.sqrt(deltaX * deltaX + deltaY * deltaY) * inverseSpeed);
+    heap.push(node, seedCost + (bound[node] as number));
   }
 
   let settledNodes = 0;
@@ -231,10 +202,14 @@ export function aStarSearch(prepared: PreparedCosts, seeds: Seeds, completions: 
       let arcValue = arcCost[arc] as number;
       if (arcValue < 0) continue;
       let next = targets[arc] as number;
-      if (settled[next] === generation) continue;
       let nextCost = nodeCost + arcValue;
-      if (stamp[next] === generation && nextCost >= (cost[next] as number)) continue;
-      stamp[next] = generation;
+      if (stamp[next] === generation) {
+        if (nextCost >= (cost[next] as number)) continue;
+        settled[next] = 0;
+      } else {
+        stamp[next] = generation;
+        bound[next] = -1;
+      }
       cost[next] = nextCost;
       parent[next] = arc;
       // Along a chain of pass-through nodes (never the destination's), without the heap.
@@ -246,8 +221,13 @@ export function aStarSearch(prepared: PreparedCosts, seeds: Seeds, completions: 
         if (arcValue < 0) break;
         const onward = targets[onwardArc] as number;
         const onwardCost = nextCost + arcValue;
-        if (settled[onward] === generation || (stamp[onward] === generation && onwardCost >= (cost[onward] as number))) break;
-        stamp[onward] = generation;
+        if (stamp[onward] === generation) {
+          if (onwardCost >= (cost[onward] as number)) break;
+          settled[onward] = 0;
+        } else {
+          stamp[onward] = generation;
+          bound[onward] = -1;
+        }
         cost[onward] = onwardCost;
         parent[onward] = onwardArc;
         next = onward;
@@ -255,9 +235,13 @@ export function aStarSearch(prepared: PreparedCosts, seeds: Seeds, completions: 
         arrivingArc = onwardArc;
       }
       if (passThrough[next] === 1 && next !== completionNodeA && next !== completionNodeB) continue;
-      const deltaX = (nodeX[next] as number) - targetX;
-      const deltaY = (nodeY[next] as number) - targetY;
-      heap.push(next, nextCost + Math.sqrt(deltaX * deltaX + deltaY * deltaY) * inverseSpeed);
+      let nextBound = bound[next] as number;
+      if (nextBound < 0) {
+        nextBound = boundFrom(next);
+        bound[next] = nextBound;
+      }
+      const key = nextCost + nextBound;
+      if (key < bestCost) heap.push(next, key);
     }
   }
 
@@ -334,27 +318,4 @@ export function dijkstraFromSeeds(prepared: PreparedCosts, seeds: Seeds, directi
     }
   }
   return result;
-}
-
-/** Nodes reachable from the seeds over any arc, whatever it costs: whether two places are joined at all. */
-export function physicallyReachable(graph: RoutingGraph, startNodes: readonly number[]): Uint8Array {
-  const reached = new Uint8Array(graph.nodeCount);
-  const stack: number[] = [];
-  for (const node of startNodes) {
-    if (reached[node] === 0) {
-      reached[node] = 1;
-      stack.push(node);
-    }
-  }
-  while (stack.length > 0) {
-    const node = stack.pop() as number;
-    for (let arc = graph.nodeArcOffsets[node] as number; arc < (graph.nodeArcOffsets[node + 1] as number); arc += 1) {
-      const next = graph.arcTarget[arc] as number;
-      if (reached[next] === 0) {
-        reached[next] = 1;
-        stack.push(next);
-      }
-    }
-  }
-  return reached;
 }

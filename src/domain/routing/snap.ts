@@ -120,10 +120,13 @@ function gridOf(graph: RoutingGraph): SegmentGrid {
 }
 
 /**
- * The nearest point on an edge allowed by `edgeAllowed` (1 = allowed; null: every edge), within
+ * The nearest point on an edge allowed by `edgeAllowed` (an array with 1 for allowed edges, or a
+ * test asked only of the edges near enough to matter; null: every edge), within
  * `maximumDistanceMeters`; null when there is none.
  */
-export function snapToNetwork(graph: RoutingGraph, point: LngLat, edgeAllowed: Uint8Array | null, maximumDistanceMeters: number): SnappedPoint | null {
+export function snapToNetwork(
+  graph: RoutingGraph, point: LngLat, edgeAllowed: Uint8Array | ((edge: number) => boolean) | null, maximumDistanceMeters: number,
+): SnappedPoint | null {
   const grid = gridOf(graph);
   if (grid.columns === 0) return null;
   grid.generation += 1;
@@ -132,6 +135,8 @@ export function snapToNetwork(graph: RoutingGraph, point: LngLat, edgeAllowed: U
     grid.generation = 1;
   }
   const generation = grid.generation;
+  const allowedArray = edgeAllowed instanceof Uint8Array ? edgeAllowed : null;
+  const allowedTest = typeof edgeAllowed === 'function' ? edgeAllowed : null;
   const pointX = projectX(graph.projection, point[0]);
   const pointY = projectY(graph.projection, point[1]);
   const column = Math.floor((pointX - grid.minimumX) / grid.cellSizeMeters);
@@ -155,14 +160,15 @@ export function snapToNetwork(graph: RoutingGraph, point: LngLat, edgeAllowed: U
           const segment = grid.cellSegments[index] as number;
           if (grid.seen[segment] === generation) continue;
           grid.seen[segment] = generation;
-          if (edgeAllowed !== null && edgeAllowed[grid.positionEdge[segment] as number] !== 1) continue;
+          if (allowedArray !== null && allowedArray[grid.positionEdge[segment] as number] !== 1) continue;
           const startX = grid.positionX[segment] as number, startY = grid.positionY[segment] as number;
           const deltaX = (grid.positionX[segment + 1] as number) - startX, deltaY = (grid.positionY[segment + 1] as number) - startY;
           const lengthSquared = deltaX * deltaX + deltaY * deltaY;
           const along = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((pointX - startX) * deltaX + (pointY - startY) * deltaY) / lengthSquared));
           const offsetX = startX + deltaX * along - pointX, offsetY = startY + deltaY * along - pointY;
           const distanceSquared = offsetX * offsetX + offsetY * offsetY;
-          if (distanceSquared < bestDistanceSquared || (distanceSquared === bestDistanceSquared && bestSegment >= 0 && segment < bestSegment)) {
+          const better = distanceSquared < bestDistanceSquared || (distanceSquared === bestDistanceSquared && bestSegment >= 0 && segment < bestSegment);
+          if (better && (allowedTest === null || allowedTest(grid.positionEdge[segment] as number))) {
             bestDistanceSquared = distanceSquared;
             bestSegment = segment;
             bestAlong = along;
