@@ -32,6 +32,11 @@ export async function runCli(argumentsGiven: readonly string[], output: CommandO
     output.error(help());
     return 2;
   }
+  // Every command takes --help the same way: its usage on standard error, exit 0.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    output.error(command.usage);
+    return 0;
+  }
   return command.run(rest, output);
 }
 

@@ -16,3 +16,10 @@ export interface Command {
   /** Runs the command; resolves to the process exit code: 0 done, 1 failed, 2 wrong usage. */
   run(argumentsGiven: readonly string[], output: CommandOutput): Promise<number>;
 }
+
+/** Says what was wrong with the command line and where the usage is; returns exit code 2. */
+export function reportUsageError(output: CommandOutput, commandName: string, message: string): 2 {
+  output.error(`bfmap ${commandName}: ${message}`);
+  output.error(`Run "bfmap ${commandName} --help" for usage.`);
+  return 2;
+}

@@ -13,7 +13,7 @@ import { boundaryAround, boundaryPolygons, formatValidationProblem } from '../..
 import { parseArguments } from '../arguments.ts';
 import { DistrictFolderError, readBoundaryFile } from '../district-folder.ts';
 import { writeDistrictFolder } from '../district-writer.ts';
-import type { Command } from './command.ts';
+import { type Command, reportUsageError } from './command.ts';
 
 const USAGE = `Usage: bfmap import-opensidewalks <edges.geojson> [<nodes.geojson> [<points.geojson>]] --out <district folder> [options]
 
@@ -46,20 +46,12 @@ export const importOpenSidewalksCommand: Command = {
   summary: 'import OpenSidewalks edges, nodes and points (GeoJSON) into a district folder',
   usage: USAGE,
   async run(argumentsGiven, output) {
-    if (argumentsGiven.includes('--help') || argumentsGiven.includes('-h')) {
-      output.error(USAGE);
-      return 0;
-    }
     const parsed = parseArguments(argumentsGiven, [
       { name: 'out', takesValue: true }, { name: 'replace', takesValue: false }, { name: 'id', takesValue: true },
       { name: 'name-zh', takesValue: true }, { name: 'name-en', takesValue: true }, { name: 'licence', takesValue: true },
       { name: 'attribution', takesValue: true }, { name: 'boundary', takesValue: true }, { name: 'boundary-name', takesValue: true },
     ]);
-    const usageError = (message: string): number => {
-      output.error(`bfmap import-opensidewalks: ${message}`);
-      output.error('Run "bfmap import-opensidewalks --help" for usage.');
-      return 2;
-    };
+    const usageError = (message: string): number => reportUsageError(output, 'import-opensidewalks', message);
     const failure = (message: string): number => {
       output.error(`bfmap import-opensidewalks: ${message}`);
       return 1;

@@ -7,7 +7,7 @@ import type { BoundingBox } from '../../src/domain/facilities/model.ts';
 import { formatWarningGroups } from '../../src/domain/import/osm/warnings.ts';
 import { parseArguments } from '../arguments.ts';
 import { type ImportOsmOptions, type ImportOsmSummary, OsmImportError, importOsmFile } from '../osm/import-osm-file.ts';
-import type { Command, CommandOutput } from './command.ts';
+import { type Command, type CommandOutput, reportUsageError } from './command.ts';
 
 export { importOsmFile, OsmImportError, type ImportOsmOptions, type ImportOsmSummary } from '../osm/import-osm-file.ts';
 
@@ -73,20 +73,12 @@ export const importOsmCommand: Command = {
   summary: 'import an OpenStreetMap extract (XML, PBF or Overpass JSON) into a district folder',
   usage: USAGE,
   async run(argumentsGiven, output) {
-    if (argumentsGiven.includes('--help') || argumentsGiven.includes('-h')) {
-      output.error(USAGE);
-      return 0;
-    }
     const parsed = parseArguments(argumentsGiven, [
       { name: 'out', takesValue: true }, { name: 'replace', takesValue: false }, { name: 'id', takesValue: true },
       { name: 'name-zh', takesValue: true }, { name: 'name-en', takesValue: true }, { name: 'boundary', takesValue: true },
       { name: 'boundary-name', takesValue: true }, { name: 'bbox', takesValue: true }, { name: 'no-basemap', takesValue: false },
     ]);
-    const usageError = (message: string): number => {
-      output.error(`bfmap import-osm: ${message}`);
-      output.error('Run "bfmap import-osm --help" for usage.');
-      return 2;
-    };
+    const usageError = (message: string): number => reportUsageError(output, 'import-osm', message);
     if (!parsed.ok) return usageError(parsed.error);
     const option = (name: string): string | undefined => {
       const value = parsed.options.get(name);

@@ -16,7 +16,7 @@ import { boundaryAround, boundaryPolygons } from '../../src/domain/import/valida
 import { parseArguments } from '../arguments.ts';
 import { DistrictFolderError, readBoundaryFile, readDistrictForMerge } from '../district-folder.ts';
 import { writeDistrictFolder } from '../district-writer.ts';
-import type { Command } from './command.ts';
+import { type Command, reportUsageError } from './command.ts';
 
 const USAGE = `Usage: bfmap import-table <file.csv> --out <district folder> --crs wgs84|gcj02|bd09 [options]
 
@@ -129,21 +129,13 @@ export const importTableCommand: Command = {
   summary: 'import a CSV table of facilities (UTF-8/GBK, WGS84/GCJ-02/BD-09) into a district folder',
   usage: USAGE,
   async run(argumentsGiven, output) {
-    if (argumentsGiven.includes('--help') || argumentsGiven.includes('-h')) {
-      output.error(USAGE);
-      return 0;
-    }
     const parsed = parseArguments(argumentsGiven, [
       { name: 'out', takesValue: true }, { name: 'crs', takesValue: true }, { name: 'columns', takesValue: true },
       { name: 'id', takesValue: true }, { name: 'name-zh', takesValue: true }, { name: 'name-en', takesValue: true },
       { name: 'licence', takesValue: true }, { name: 'attribution', takesValue: true },
       { name: 'boundary', takesValue: true }, { name: 'boundary-name', takesValue: true }, { name: 'dry-run', takesValue: false },
     ]);
-    const usageError = (message: string): number => {
-      output.error(`bfmap import-table: ${message}`);
-      output.error('Run "bfmap import-table --help" for usage.');
-      return 2;
-    };
+    const usageError = (message: string): number => reportUsageError(output, 'import-table', message);
     const failure = (message: string): number => {
       output.error(`bfmap import-table: ${message}`);
       return 1;

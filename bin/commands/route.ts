@@ -216,10 +216,6 @@ export const routeCommand: Command = {
   summary: 'find an accessible route through a district folder and print it as GeoJSON',
   usage: USAGE,
   async run(argumentsGiven, output) {
-    if (argumentsGiven.includes('--help') || argumentsGiven.includes('-h')) {
-      output.error(USAGE);
-      return 0;
-    }
     const badInput = (message: string): number => {
       output.error(`bfmap route: ${message}`);
       output.error('Run "bfmap route --help" for usage.');

@@ -10,7 +10,7 @@ import { createSearchIndex, DEFAULT_RESULT_LIMIT } from '../../src/domain/search
 import type { SearchData } from '../../src/domain/search/search-data.ts';
 import { parseArguments } from '../arguments.ts';
 import { DistrictFolderError, assertDistrictFolder, readDistrictCenter, readDistrictForSearch, readSearchData } from '../district-folder.ts';
-import type { Command } from './command.ts';
+import { type Command, reportUsageError } from './command.ts';
 
 const MAXIMUM_LIMIT = 1000;
 
@@ -40,18 +40,10 @@ export const searchCommand: Command = {
   summary: 'search a district folder and print the top results as JSON lines',
   usage: USAGE,
   async run(argumentsGiven, output) {
-    if (argumentsGiven.includes('--help') || argumentsGiven.includes('-h')) {
-      output.error(USAGE);
-      return 0;
-    }
     const parsed = parseArguments(argumentsGiven, [
       { name: 'data', takesValue: true }, { name: 'limit', takesValue: true }, { name: 'near', takesValue: true },
     ]);
-    const usageError = (message: string): number => {
-      output.error(`bfmap search: ${message}`);
-      output.error('Run "bfmap search --help" for usage.');
-      return 2;
-    };
+    const usageError = (message: string): number => reportUsageError(output, 'search', message);
     if (!parsed.ok) return usageError(parsed.error);
     const data = parsed.options.get('data');
     if (typeof data !== 'string') return usageError('--data <district folder> is required');

@@ -10,7 +10,7 @@ import { formatValidationProblem, validateDistrict } from '../../src/domain/impo
 import { buildSearchData } from '../../scripts/search-data.ts';
 import { parseArguments } from '../arguments.ts';
 import { DistrictFolderError, readDistrictFolderTexts } from '../district-folder.ts';
-import type { Command } from './command.ts';
+import { type Command, reportUsageError } from './command.ts';
 
 const USAGE = `Usage: bfmap validate <district folder> [--quiet]
 
@@ -36,16 +36,8 @@ export const validateCommand: Command = {
   summary: 'check a district folder against the data contract; exit 0 only when it is valid',
   usage: USAGE,
   async run(argumentsGiven, output) {
-    if (argumentsGiven.includes('--help') || argumentsGiven.includes('-h')) {
-      output.error(USAGE);
-      return 0;
-    }
     const parsed = parseArguments(argumentsGiven, [{ name: 'quiet', takesValue: false }]);
-    const usageError = (message: string): number => {
-      output.error(`bfmap validate: ${message}`);
-      output.error('Run "bfmap validate --help" for usage.');
-      return 2;
-    };
+    const usageError = (message: string): number => reportUsageError(output, 'validate', message);
     if (!parsed.ok) return usageError(parsed.error);
     if (parsed.positionals.length !== 1) return usageError(parsed.positionals.length === 0 ? 'the district folder is required, e.g. bfmap validate data/sample' : 'one district folder at a time');
     const folder = parsed.positionals[0] as string;
