@@ -7,5 +7,6 @@ import { importOpenSidewalksCommand } from './import-opensidewalks.ts';
 import { validateCommand } from './validate.ts';
 import { importOsmCommand } from './import-osm.ts';
 import { routeCommand } from './route.ts';
+import { coverageCommand } from './coverage.ts';
 
-export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand, importOsmCommand];
+export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand, importOsmCommand, coverageCommand];
