@@ -9,6 +9,7 @@ import { SEARCH_DATA_FILE } from './src/domain/search/search-data.ts';
 import { ROUTING_GRAPH_FILE, loadDistrictRoutingData } from './scripts/routing-graph.ts';
 import { serialiseRoutingGraph } from './src/domain/routing/serialise.ts';
 import { dataRoots, districtFile, districtFileNames, listDistricts, type DerivedFile } from './scripts/district-assets.ts';
+import { contentTypeFor, parseRangeHeader } from './server/static-server.ts';
 
 /** Derived files a district folder may lack: computed from its layers at build (and per dev request). */
 const DERIVED_FILES: Record<string, DerivedFile> = {
@@ -32,7 +33,6 @@ const DERIVED_FILES: Record<string, DerivedFile> = {
   },
 };
 
-const contentType = (file: string): string => (file.endsWith('.geojson') ? 'application/geo+json' : file.endsWith('.bin') ? 'application/octet-stream' : 'application/json');
 
 /**
  * Serves the district folders under /data/ in development and copies them into the build,
@@ -58,8 +58,24 @@ function districtData(): Plugin {
           next();
           return;
         }
-        response.setHeader('Content-Type', contentType(file));
-        response.end(source);
+        response.setHeader('Content-Type', contentTypeFor(file).mediaType);
+        response.setHeader('Accept-Ranges', 'bytes');
+        // Byte ranges as the production server answers them: a PMTiles basemap is read in parts.
+        const bytes = typeof source === 'string' ? Buffer.from(source) : source;
+        const range = request.method === 'GET' ? parseRangeHeader(request.headers.range, bytes.length) : { kind: 'none' as const };
+        if (range.kind === 'unsatisfiable') {
+          response.statusCode = 416;
+          response.setHeader('Content-Range', `bytes */${bytes.length}`);
+          response.end();
+          return;
+        }
+        if (range.kind === 'range') {
+          response.statusCode = 206;
+          response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${bytes.length}`);
+          response.end(bytes.subarray(range.start, range.end + 1));
+          return;
+        }
+        response.end(bytes);
       });
     },
     generateBundle() {

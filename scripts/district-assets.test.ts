@@ -42,3 +42,20 @@ describe('district assets', () => {
     expect(districtFileNames(own.directory)).toEqual(['district.json', 'search.json']);
   });
 });
+
+describe('a PMTiles basemap in a district folder', () => {
+  it('is listed, so the build copies it, and served as it is', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bfmap-assets-'));
+    const archive = Buffer.from([0x50, 0x4d, 0x54, 0x69, 0x6c, 0x65, 0x73, 3, 0xff, 0x00]);
+    mkdirSync(join(root, 'huangpu'), { recursive: true });
+    writeFileSync(join(root, 'huangpu', 'district.json'), JSON.stringify({ id: 'huangpu', name: { zh: '黄浦', en: 'Huangpu' } }));
+    writeFileSync(join(root, 'huangpu', 'basemap.pmtiles'), archive);
+    writeFileSync(join(root, 'huangpu', 'basemap.mbtiles'), archive);
+    const [district] = listDistricts([root]).districts;
+    if (!district) throw new Error('the district should be listed');
+    expect(districtFileNames(district.directory)).toEqual(['basemap.pmtiles', 'district.json']);
+    const served = districtFile(district, 'basemap.pmtiles', {});
+    expect(served && Buffer.from(served).equals(archive)).toBe(true);
+    expect(districtFile(district, 'basemap.mbtiles', {})).toBeNull();
+  });
+});

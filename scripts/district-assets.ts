@@ -46,7 +46,8 @@ export function listDistricts(roots: readonly string[]): DistrictAssets {
   return { districts, skipped };
 }
 
-const SERVED_FILE = /\.(json|geojson|bin)$/;
+/** Data files, derived files, and a PMTiles basemap the district's manifest may name (data/README.md, "Real basemap"). */
+const SERVED_FILE = /\.(json|geojson|bin|pmtiles)$/;
 
 /** The district's own files that the app may fetch, by file name. */
 export function districtFileNames(directory: string): string[] {

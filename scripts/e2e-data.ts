@@ -4,6 +4,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importOsmFile } from '../bin/commands/import-osm.ts';
+import { writeBasemapDistricts } from './e2e-basemap-data.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 export const E2E_DATA_DIRECTORY = join(projectRoot, 'test-results', 'e2e-data');
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
     const summary = await importOsmFile(district.file, join(E2E_DATA_DIRECTORY, id), { id, nameZh: district.nameZh, nameEn: district.nameEn });
     console.log(`e2e data: ${id} from ${district.file}: ${summary.counts.network} network edges, ${summary.counts.ramps} ramps, ${summary.counts.places} places`);
   }
+  // Copies of the sample with a real basemap named in district.json (PMTiles, a style, broken ones).
+  const basemapDistricts = writeBasemapDistricts(E2E_DATA_DIRECTORY);
+  console.log(`e2e data: ${basemapDistricts.join(', ')} (basemap cases)`);
 }
 
 await main();

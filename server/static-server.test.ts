@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY, createAppServer, decodeRequestPath, etagMatches, negotiateEncoding } from './static-server.ts';
+import { PMTiles } from 'pmtiles';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, createAppServer, decodeRequestPath, etagMatches, negotiateEncoding, parseRangeHeader } from './static-server.ts';
+import { rasterBasemapArchive, gridTilePng, tilesCovering } from '../tests/support/pmtiles-fixture.ts';
 
 interface RawResponse {
   status: number;
@@ -19,9 +21,9 @@ let root: string;
 let outside: string;
 
 /** node:http sends the path exactly as given, unlike fetch, which would normalise "..". */
-function send(path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+function send(path: string, options: { method?: string; headers?: Record<string, string>; port?: number } = {}): Promise<RawResponse> {
   return new Promise((resolvePromise, reject) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (incoming) => {
+    const outgoing = httpRequest({ host: '127.0.0.1', port: options.port ?? port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => resolvePromise({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks) }));
@@ -36,6 +38,9 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 const script = `export const facilities = [${Array.from({ length: 400 }, (_, index) => `"facility-${index}"`).join(',')}];\n`;
 const geojson = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 200 }, (_, index) => ({ type: 'Feature', id: `ramp-${index}`, geometry: { type: 'Point', coordinates: [121.47, 31.23] }, properties: { category: 'ramp' } })) });
 const indexHtml = `<!doctype html><html lang="zh-CN"><head><title>无障碍数字地图</title></head><body>${'<p>list</p>'.repeat(200)}</body></html>`;
+/** Bytes that differ from their neighbours, so a wrong offset cannot give the right slice. */
+const archiveBytes = Buffer.from(Array.from({ length: 3000 }, (_, index) => (index * 7 + (index >> 8)) % 256));
+const basemapBbox = [121.459, 31.2226, 121.4811, 31.2373] as const;
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 600 }, () => 0)]);
 
 beforeAll(async () => {
@@ -50,6 +55,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'data', 'sample', 'ramps.geojson'), geojson);
   writeFileSync(join(root, 'data', 'index.json'), JSON.stringify([{ id: 'sample' }]));
   writeFileSync(join(root, 'data', 'sample', 'graph.bin'), Buffer.alloc(2048, 7));
+  writeFileSync(join(root, 'data', 'sample', 'bytes.pmtiles'), archiveBytes);
+  writeFileSync(join(root, 'data', 'sample', 'basemap.pmtiles'), rasterBasemapArchive(basemapBbox, 13, 14));
   writeFileSync(join(root, 'icon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<rect width="1" height="1"/>'.repeat(50)}</svg>`);
   writeFileSync(join(root, 'icon.png'), png);
   writeFileSync(join(root, 'font.woff2'), Buffer.alloc(64, 1));
@@ -310,5 +317,144 @@ describe('the /api/ seam', () => {
     const response = await fetch(`http://127.0.0.1:${apiPort}/api/facilities/near`);
     expect(await response.json()).toEqual({ apiPath: '/api/facilities/near' });
     await new Promise<void>((resolvePromise) => apiServer.close(() => resolvePromise()));
+  });
+});
+
+describe('byte ranges', () => {
+  const path = '/data/sample/bytes.pmtiles';
+  const size = archiveBytes.length;
+
+  it('labels PMTiles with the media type its specification recommends and offers ranges', async () => {
+    const response = await send(path);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.pmtiles');
+    expect(response.headers['accept-ranges']).toBe('bytes');
+    expect(response.body.equals(archiveBytes)).toBe(true);
+  });
+
+  it('answers bytes=a-b, a- and -n with 206, the Content-Range and exactly those bytes', async () => {
+    const cases: [string, number, number][] = [['bytes=0-126', 0, 126], ['bytes=1000-1999', 1000, 1999], ['bytes=2500-', 2500, size - 1], ['bytes=-100', size - 100, size - 1], ['BYTES = 5-5', 5, 5]];
+    for (const [range, start, end] of cases) {
+      const response = await send(path, { headers: { Range: range } });
+      expect(response.status, range).toBe(206);
+      expect(response.headers['content-range'], range).toBe(`bytes ${start}-${end}/${size}`);
+      expect(Number(response.headers['content-length']), range).toBe(end - start + 1);
+      expect(response.body.equals(archiveBytes.subarray(start, end + 1)), range).toBe(true);
+    }
+  });
+
+  it('clamps a range past the end to the last byte, as the PMTiles client relies on for its 16 KiB first read', async () => {
+    const response = await send(path, { headers: { Range: 'bytes=0-16383' } });
+    expect(response.status).toBe(206);
+    expect(response.headers['content-range']).toBe(`bytes 0-${size - 1}/${size}`);
+    expect(response.body.equals(archiveBytes)).toBe(true);
+    const suffix = await send(path, { headers: { Range: `bytes=-${size * 2}` } });
+    expect(suffix.headers['content-range']).toBe(`bytes 0-${size - 1}/${size}`);
+  });
+
+  it('answers 416 with the size for a range that starts at or past the end, and for an empty suffix', async () => {
+    for (const range of [`bytes=${size}-`, `bytes=${size + 10}-${size + 20}`, 'bytes=-0']) {
+      const response = await send(path, { headers: { Range: range } });
+      expect(response.status, range).toBe(416);
+      expect(response.headers['content-range'], range).toBe(`bytes */${size}`);
+    }
+  });
+
+  it('ignores another unit, bad syntax, several ranges and a HEAD request, and sends the whole file', async () => {
+    for (const [method, range] of [['GET', 'items=0-5'], ['GET', 'bytes=5-2'], ['GET', 'bytes=a-b'], ['GET', 'bytes=-'], ['GET', 'bytes=0-5, 10-15'], ['HEAD', 'bytes=0-5']] as const) {
+      const response = await send(path, { method, headers: { Range: range } });
+      expect(response.status, `${method} ${range}`).toBe(200);
+      expect(response.headers['content-range'], range).toBeUndefined();
+      expect(Number(response.headers['content-length']), range).toBe(size);
+    }
+  });
+
+  it('never compresses a range of a compressible file, whatever the client accepts', async () => {
+    const response = await send('/assets/index-AbC123.js', { headers: { Range: 'bytes=10-59', 'Accept-Encoding': 'br, gzip' } });
+    expect(response.status).toBe(206);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body.toString()).toBe(Buffer.from(script).subarray(10, 60).toString());
+  });
+
+  it('serves the range only while If-Range names the current ETag', async () => {
+    const { headers } = await send(path);
+    const current = await send(path, { headers: { Range: 'bytes=0-9', 'If-Range': String(headers.etag) } });
+    expect(current.status).toBe(206);
+    const old = await send(path, { headers: { Range: 'bytes=0-9', 'If-Range': '"an-older-version"' } });
+    expect(old.status).toBe(200);
+    expect(old.body.length).toBe(size);
+    const dated = await send(path, { headers: { Range: 'bytes=0-9', 'If-Range': 'Wed, 21 Oct 2015 07:28:00 GMT' } });
+    expect(dated.status).toBe(200);
+  });
+
+  it('lets the pmtiles library read an archive through it', async () => {
+    const archive = new PMTiles(`http://127.0.0.1:${port}/data/sample/basemap.pmtiles`);
+    const header = await archive.getHeader();
+    expect([header.minZoom, header.maxZoom]).toEqual([13, 14]);
+    const tile = tilesCovering(basemapBbox, 13, 14)[0];
+    if (!tile) throw new Error('the box covers no tile');
+    const read = await archive.getZxy(tile.zoom, tile.x, tile.y);
+    expect(read && Buffer.from(read.data).equals(gridTilePng())).toBe(true);
+  });
+
+  it('reads ranges of a large binary file from disk, with a tag that stays the same between requests', async () => {
+    const diskServer = createAppServer({ root, inMemoryLimitBytes: 1000 });
+    await new Promise<void>((resolvePromise) => diskServer.listen(0, '127.0.0.1', resolvePromise));
+    const diskPort = (diskServer.address() as AddressInfo).port;
+    try {
+      const whole = await send(path, { port: diskPort });
+      expect(whole.status).toBe(200);
+      expect(whole.body.equals(archiveBytes)).toBe(true);
+      const part = await send(path, { port: diskPort, headers: { Range: 'bytes=1500-1600' } });
+      expect(part.status).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes 1500-1600/${size}`);
+      expect(part.body.equals(archiveBytes.subarray(1500, 1601))).toBe(true);
+      expect(part.headers.etag).toBe(whole.headers.etag);
+      const revalidated = await send(path, { port: diskPort, headers: { 'If-None-Match': String(whole.headers.etag) } });
+      expect(revalidated.status).toBe(304);
+      const head = await send(path, { port: diskPort, method: 'HEAD' });
+      expect([head.status, Number(head.headers['content-length']), head.body.length]).toEqual([200, size, 0]);
+    } finally {
+      await new Promise<void>((resolvePromise) => diskServer.close(() => resolvePromise()));
+    }
+  });
+
+  it('parses a range against an empty file as unsatisfiable', () => {
+    expect(parseRangeHeader('bytes=0-', 0)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseRangeHeader('bytes=-5', 0)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseRangeHeader(undefined, 10)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('the policy for external basemaps', () => {
+  it('lets the page fetch from the origins the districts name for their basemaps, and from nowhere else', async () => {
+    const basemapRoot = mkdtempSync(join(tmpdir(), 'bfmap-static-basemap-'));
+    const district = (id: string, basemap: unknown) => {
+      mkdirSync(join(basemapRoot, 'data', id), { recursive: true });
+      const manifest = {
+        id, name: { zh: id, en: id }, sample: false, bbox: [121.4, 31.2, 121.5, 31.3], center: [121.45, 31.25], zoom: 15, coordinateSystem: 'WGS84',
+        source: 's', licence: 'CC0-1.0', attribution: 'a', counts: { ramps: 0, toilets: 0, elevators: 0, tactilePaving: 0, network: 0, places: 0 }, basemap,
+      };
+      writeFileSync(join(basemapRoot, 'data', id, 'district.json'), JSON.stringify(manifest));
+    };
+    district('styled', { style: 'https://tiles.example.org/styles/light.json' });
+    district('archived', { pmtiles: 'http://127.0.0.1:9000/huangpu.pmtiles' });
+    district('local', { pmtiles: 'basemap.pmtiles' });
+    district('refused', { style: 'file:///etc/passwd' });
+    writeFileSync(join(basemapRoot, 'index.html'), indexHtml);
+    const basemapServer = createAppServer({ root: basemapRoot, connectOrigins: ['https://fonts.example.org'] });
+    await new Promise<void>((resolvePromise) => basemapServer.listen(0, '127.0.0.1', resolvePromise));
+    try {
+      const response = await send('/index.html', { port: (basemapServer.address() as AddressInfo).port });
+      const connect = /connect-src ([^;]*)/.exec(String(response.headers['content-security-policy']))?.[1]?.split(' ');
+      expect(connect?.sort()).toEqual(["'self'", 'http://127.0.0.1:9000', 'https://fonts.example.org', 'https://tiles.example.org'].sort());
+    } finally {
+      await new Promise<void>((resolvePromise) => basemapServer.close(() => resolvePromise()));
+      rmSync(basemapRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the policy unchanged when there is no external basemap', () => {
+    expect(contentSecurityPolicy([])).toBe(CONTENT_SECURITY_POLICY);
   });
 });

@@ -1,11 +1,15 @@
 // Serves the built app (dist/) with Node built-ins only: content types, negotiated compression
-// cached in memory, validators and cache headers, an SPA fallback, and a seam for the JSON API.
+// cached in memory, validators and cache headers, byte ranges (for PMTiles basemaps), an SPA
+// fallback, and a seam for the JSON API.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { parseDistrictManifest } from '../src/domain/facilities/parse.ts';
 
 const brotliCompressAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -33,6 +37,44 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * The policy with more origins the page may fetch from: the external basemaps named by the
+ * districts. MapLibre fetches styles, tiles, glyphs and sprites with fetch(), so connect-src covers them.
+ */
+export function contentSecurityPolicy(connectOrigins: readonly string[]): string {
+  if (connectOrigins.length === 0) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${[...new Set(connectOrigins)].sort().join(' ')}`);
+}
+
+/**
+ * Origins of the http(s) basemaps named in root/data/<district>/district.json (see data/README.md,
+ * "Real basemap"); a file in the district folder is same-origin and needs none. A style's tiles,
+ * fonts and icons on yet other hosts are not known here; pass them as `connectOrigins`.
+ */
+export function districtBasemapOrigins(root: string): string[] {
+  const dataFolder = join(root, 'data');
+  let folders: string[];
+  try {
+    folders = readdirSync(dataFolder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  const origins = new Set<string>();
+  for (const folder of folders) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(dataFolder, folder, 'district.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const basemap = parseDistrictManifest(`${folder}/district.json`, json).manifest?.basemap;
+    for (const location of [basemap?.style, basemap?.pmtiles]) {
+      if (typeof location === 'string' && /^https?:\/\//i.test(location)) origins.add(new URL(location).origin);
+    }
+  }
+  return [...origins].sort();
+}
 
 interface ContentType {
   mediaType: string;
@@ -65,6 +107,9 @@ export const CONTENT_TYPES: Readonly<Record<string, ContentType>> = {
   // Vector tiles written by tippecanoe and similar tools are usually gzipped already.
   '.pbf': { mediaType: 'application/x-protobuf', compressible: false },
   '.bin': { mediaType: 'application/octet-stream', compressible: false },
+  // The media type the PMTiles v3 specification recommends; its tiles are compressed inside, and
+  // clients read it in byte ranges, which must never be compressed.
+  '.pmtiles': { mediaType: 'application/vnd.pmtiles', compressible: false },
 };
 
 const UNKNOWN_CONTENT_TYPE: ContentType = { mediaType: 'application/octet-stream', compressible: false };
@@ -118,6 +163,41 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentEn
     }
   }
   return best;
+}
+
+export type RangeRequest = { kind: 'none' } | { kind: 'range'; start: number; end: number } | { kind: 'unsatisfiable' };
+const NO_RANGE: RangeRequest = { kind: 'none' };
+
+/**
+ * A Range header (RFC 9110 §14.1.2) against a representation of `sizeBytes`: `bytes=a-b`, `a-` or
+ * `-n`, with `end` inclusive and clamped to the last byte. A header the server ignores (another
+ * unit, bad syntax, several ranges, which we answer with the whole file as §14.2 allows) is
+ * 'none'; a range that starts past the end, or an empty suffix, is 'unsatisfiable' (§15.5.17).
+ */
+export function parseRangeHeader(header: string | undefined, sizeBytes: number): RangeRequest {
+  const specification = header === undefined ? null : /^\s*bytes\s*=\s*([^,]*?)\s*$/i.exec(header)?.[1];
+  const match = specification === null || specification === undefined ? null : /^(\d*)-(\d*)$/.exec(specification);
+  if (!match) return NO_RANGE;
+  const [, first = '', last = ''] = match;
+  if (first === '' && last === '') return NO_RANGE;
+  if (first === '') {
+    const suffixBytes = Number(last);
+    if (suffixBytes === 0 || sizeBytes === 0) return { kind: 'unsatisfiable' };
+    return { kind: 'range', start: Math.max(0, sizeBytes - suffixBytes), end: sizeBytes - 1 };
+  }
+  const start = Number(first);
+  // first-last with last < first is invalid syntax (§14.1.1), not an unsatisfiable range.
+  if (last !== '' && Number(last) < start) return NO_RANGE;
+  if (start >= sizeBytes) return { kind: 'unsatisfiable' };
+  return { kind: 'range', start, end: last === '' ? sizeBytes - 1 : Math.min(Number(last), sizeBytes - 1) };
+}
+
+/**
+ * If-Range (RFC 9110 §13.1.5): the range is served only while the entity tag still matches,
+ * compared strongly. A date never matches, since these responses carry no Last-Modified.
+ */
+function ifRangeAllows(ifRange: string | undefined, etag: string): boolean {
+  return ifRange === undefined || ifRange.trim() === etag;
 }
 
 /** True when If-None-Match lists the tag, compared weakly as RFC 9110 §13.1.2 requires. */
@@ -187,7 +267,16 @@ export interface AppServerOptions {
   api?: ApiHandler;
   /** Compress every file under root in the background at start, so no visitor waits for it. */
   warmCache?: boolean;
+  /** More origins for connect-src, beyond those of the districts' basemaps (e.g. a style's tile host). */
+  connectOrigins?: readonly string[];
+  /**
+   * Files that are not compressed and larger than this are read from disk per request instead of
+   * being held in memory: a PMTiles basemap may be hundreds of megabytes, read a few KiB at a time.
+   */
+  inMemoryLimitBytes?: number;
 }
+
+const IN_MEMORY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export function sendJson(response: ServerResponse, status: number, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value));
@@ -258,6 +347,11 @@ export function createAppServer(options: AppServerOptions): Server {
   const root = resolve(options.root);
   const api = options.api ?? notFoundApiHandler;
   const cache = new Map<string, Promise<CachedFile>>();
+  const inMemoryLimitBytes = options.inMemoryLimitBytes ?? IN_MEMORY_LIMIT_BYTES;
+  const fileSecurityHeaders: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': contentSecurityPolicy([...districtBasemapOrigins(root), ...(options.connectOrigins ?? [])]),
+  };
 
   async function loadFile(filePath: string, modifiedMilliseconds: number, sizeBytes: number): Promise<CachedFile> {
     const cached = cache.get(filePath);
@@ -301,17 +395,31 @@ export function createAppServer(options: AppServerOptions): Server {
   }
 
   async function sendFile(request: IncomingMessage, response: ServerResponse, found: { filePath: string; modifiedMilliseconds: number; sizeBytes: number }, cacheControl: string): Promise<void> {
-    const file = await loadFile(found.filePath, found.modifiedMilliseconds, found.sizeBytes);
+    const contentType = contentTypeFor(found.filePath);
+    // A large binary file is streamed from disk; its tag names its version by size and time.
+    const file = !contentType.compressible && found.sizeBytes > inMemoryLimitBytes
+      ? null
+      : await loadFile(found.filePath, found.modifiedMilliseconds, found.sizeBytes);
+    const sizeBytes = file ? file.identity.body.length : found.sizeBytes;
+    const identityEtag = file ? file.identity.etag : `"${sizeBytes.toString(36)}-${Math.floor(found.modifiedMilliseconds).toString(36)}"`;
     const headers: Record<string, string | number> = {
-      ...SECURITY_HEADERS,
-      'Content-Type': file.contentType.mediaType,
+      ...fileSecurityHeaders,
+      'Content-Type': contentType.mediaType,
       'Cache-Control': cacheControl,
+      'Accept-Ranges': 'bytes',
     };
-    let representation = file.identity;
-    if (file.contentType.compressible) {
+    // RFC 9110 §14.2: Range is defined for GET only.
+    const rangeHeader = request.method === 'GET' ? request.headers.range : undefined;
+    const ifRange = request.headers['if-range'];
+    const range = rangeHeader !== undefined && ifRangeAllows(Array.isArray(ifRange) ? ifRange[0] : ifRange, identityEtag)
+      ? parseRangeHeader(rangeHeader, sizeBytes)
+      : NO_RANGE;
+    let representation: Representation | null = file ? file.identity : null;
+    if (contentType.compressible) {
       headers.Vary = 'Accept-Encoding';
       const encoding = negotiateEncoding(request.headers['accept-encoding']);
-      if (encoding !== 'identity') {
+      // A range counts bytes of the identity representation; a part is never compressed.
+      if (file && range.kind === 'none' && encoding !== 'identity') {
         const encoded = await encodedRepresentation(file, encoding);
         if (encoded) {
           representation = encoded;
@@ -319,8 +427,8 @@ export function createAppServer(options: AppServerOptions): Server {
         }
       }
     }
-    headers.ETag = representation.etag;
-    if (etagMatches(request.headers['if-none-match'], representation.etag)) {
+    headers.ETag = representation?.etag ?? identityEtag;
+    if (etagMatches(request.headers['if-none-match'], String(headers.ETag))) {
       // RFC 9110 §15.4.5: a 304 repeats the validators and caching headers, not the content ones.
       delete headers['Content-Encoding'];
       delete headers['Content-Type'];
@@ -328,9 +436,33 @@ export function createAppServer(options: AppServerOptions): Server {
       response.end();
       return;
     }
-    headers['Content-Length'] = representation.body.length;
-    response.writeHead(200, headers);
-    response.end(request.method === 'HEAD' ? undefined : representation.body);
+    if (range.kind === 'unsatisfiable') {
+      sendText(response, 416, 'Range not satisfiable', { 'Content-Range': `bytes */${sizeBytes}`, 'Accept-Ranges': 'bytes' });
+      return;
+    }
+    const status = range.kind === 'range' ? 206 : 200;
+    if (range.kind === 'range') headers['Content-Range'] = `bytes ${range.start}-${range.end}/${sizeBytes}`;
+    if (representation) {
+      const body = range.kind === 'range' ? representation.body.subarray(range.start, range.end + 1) : representation.body;
+      headers['Content-Length'] = body.length;
+      response.writeHead(status, headers);
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const start = range.kind === 'range' ? range.start : 0;
+    const end = range.kind === 'range' ? range.end : sizeBytes - 1;
+    headers['Content-Length'] = end - start + 1;
+    response.writeHead(status, headers);
+    if (request.method === 'HEAD' || end < start) {
+      response.end();
+      return;
+    }
+    try {
+      await pipeline(createReadStream(found.filePath, { start, end }), response);
+    } catch (error) {
+      // A client that stops reading (a map that panned away aborts its tile reads) is not a failure.
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -293,4 +293,5 @@ export const en: Messages = {
   relaxSlopes: 'Try again with no slope limit',
   relaxWidth: 'Try again with no width limit',
   relaxUnknown: 'Try again allowing unknown stretches',
+  basemapUnavailable: "The external basemap could not be loaded; showing the district's own drawing.",
 };

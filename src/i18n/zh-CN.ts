@@ -295,4 +295,5 @@ export const zhCN = {
   relaxSlopes: '不限坡度再试',
   relaxWidth: '不限通行宽度再试',
   relaxUnknown: '允许信息未知的路段再试',
+  basemapUnavailable: '外部底图无法加载，显示街区自带的简图。',
 } as const;

@@ -4,14 +4,18 @@
 // 'app', so map → state → map loops cannot start (Maputnik's `from: "map" | "app"`).
 import {
   LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl,
-  type GeoJSONSource, type IControl, type LngLatBoundsLike, type MapLayerMouseEvent, type MapMouseEvent,
+  type GeoJSONSource, type IControl, type LngLatBoundsLike, type MapLayerMouseEvent, type MapMouseEvent, type MapSourceDataEvent,
 } from 'maplibre-gl';
 // MapLibre bundled by Vite looks for its worker next to its own chunk and never fires `load`
 // ('Worker failed to load'); pointing it at the worker file as an asset URL fixes that.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
-import type { BoundaryFeature, BoundingBox, DistrictManifest, Facility, LngLat, NetworkEdge } from '../domain/facilities/model.ts';
+import type { BoundaryFeature, BoundingBox, DistrictManifest, ExternalBasemapReference, Facility, LngLat, NetworkEdge } from '../domain/facilities/model.ts';
+import { loadExternalBasemap, type ExternalBasemapLoad } from './external-basemap.ts';
+import {
+  EXTERNAL_ID_PREFIX, EXTERNAL_LAYERS_BEFORE_ID, type BasemapSourceKind, type ExternalBasemapDrawing,
+} from './layers/external-basemap.ts';
 import { addFacilityImages, facilityImageByName, ICON_PIXEL_RATIO } from './icons.ts';
 import { ROAD_LABEL_LAYER_ID, basemapNameField, type BasemapFeatureLike, type MapLanguage } from './layers/basemap.ts';
 import {
@@ -61,6 +65,13 @@ export interface FacilityMapOptions {
   onKeyboardHelp(): void;
   /** The map cannot run (e.g. no WebGL); the app carries on with the list alone. */
   onError(message: string): void;
+  /**
+   * A real basemap to draw instead of the district's own drawing: absolute http(s) URLs of a style
+   * and/or a PMTiles archive (see layers/external-basemap.ts, resolveBasemapReference).
+   */
+  externalBasemap?: ExternalBasemapReference | null;
+  /** The external basemap could not be loaded or drawn; the district's own drawing shows. English, for the log. */
+  onBasemapProblem?(message: string): void;
 }
 
 type PanDirection = 'north' | 'south' | 'east' | 'west';
@@ -77,6 +88,8 @@ const ZOOM_OUT_LEVELS = 4;
 /** Data attribution as a map control: plain text, with a link to the OSM copyright page for OSM data. */
 class DistrictAttributionControl implements IControl {
   private readonly container: HTMLElement;
+  private label = '';
+  private basemapAttribution: string | null = null;
 
   constructor(private readonly manifest: DistrictManifest) {
     this.container = document.createElement('div');
@@ -91,7 +104,14 @@ class DistrictAttributionControl implements IControl {
     this.container.remove();
   }
 
+  /** The external basemap's credit, shown after the district's; null removes it. */
+  setBasemapAttribution(text: string | null): void {
+    this.basemapAttribution = text;
+    this.update(this.label);
+  }
+
   update(label: string): void {
+    this.label = label;
     const text = this.manifest.attribution;
     // ODbL 1.0 §4.3 and https://www.openstreetmap.org/copyright ask for the credit and a link.
     const isOpenStreetMap = this.manifest.licence === 'ODbL-1.0' || /openstreetmap/i.test(text);
@@ -106,6 +126,7 @@ class DistrictAttributionControl implements IControl {
     } else {
       content.push(text);
     }
+    if (this.basemapAttribution !== null) content.push(` · ${this.basemapAttribution}`);
     this.container.replaceChildren(...content);
   }
 }
@@ -145,6 +166,13 @@ export class FacilityMap {
   private currentStep: number | null = null;
   /** Origin of the move in progress, learnt at movestart, for moves whose moveend carries no event. */
   private moveOrigin: ViewOrigin | null = null;
+  /** Started with the map, so the fetch runs while MapLibre sets up; applied once the style has loaded. */
+  private basemapLoad: Promise<ExternalBasemapLoad> | null = null;
+  private basemapKind: BasemapSourceKind = 'district';
+  private externalDrawing: ExternalBasemapDrawing | null = null;
+  /** Set once any external tile has loaded: from then on a failing tile is only logged. */
+  private externalTileLoaded = false;
+  private readonly failedExternalSourceIds = new Set<string>();
 
   constructor(options: FacilityMapOptions) {
     this.options = options;
@@ -199,6 +227,7 @@ export class FacilityMap {
     });
 
     map.on('load', this.handleLoad);
+    map.on('sourcedata', this.handleSourceData);
     map.on('movestart', this.handleMoveStart);
     map.on('moveend', this.handleMoveEnd);
     map.on('click', this.handleClick);
@@ -208,6 +237,7 @@ export class FacilityMap {
       map.on('mouseleave', layerId, this.handlePointerLeave);
     }
     map.getCanvas().addEventListener('keydown', this.handleKeyDown);
+    if (options.externalBasemap) this.basemapLoad = loadExternalBasemap(options.externalBasemap, options.manifest.bbox);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -330,6 +360,11 @@ export class FacilityMap {
     return this.styleReady ? this.route?.coordinates.length ?? 0 : 0;
   }
 
+  /** Which basemap is on screen: the district's own drawing until an external one is drawn. */
+  basemapSource(): BasemapSourceKind {
+    return this.basemapKind;
+  }
+
   /** True once the style, the icons and the first facilities are on screen. */
   isLoaded(): boolean {
     return this.loadReported && !this.destroyed;
@@ -439,6 +474,7 @@ export class FacilityMap {
     }
     const view = this.getView();
     if (view) this.options.onViewChange(view, 'app');
+    if (this.basemapLoad) void this.applyExternalBasemap(this.basemapLoad);
     // Report the load once the facilities are drawn, so a test that waits for it sees symbols.
     map.once('idle', () => {
       if (this.destroyed) return;
@@ -446,6 +482,82 @@ export class FacilityMap {
       this.options.onLoad();
     });
   };
+
+  private async applyExternalBasemap(loading: Promise<ExternalBasemapLoad>): Promise<void> {
+    const { drawing, problems } = await loading;
+    const map = this.map;
+    if (!map || this.destroyed) return;
+    if (drawing === null) {
+      this.reportBasemapProblem(problems.join(' '));
+      return;
+    }
+    // The style failed but the archive drew: worth a line in the log, not a note to the user.
+    for (const problem of problems) console.warn(problem);
+    this.externalDrawing = drawing;
+    try {
+      for (const [id, source] of Object.entries(drawing.sources)) map.addSource(id, source);
+      if (drawing.glyphs !== null) map.setGlyphs(drawing.glyphs);
+      if (typeof drawing.sprite === 'string') map.setSprite(drawing.sprite);
+      else for (const sprite of drawing.sprite ?? []) map.addSprite(sprite.id, sprite.url);
+      // MapLibre validates each layer and reports a bad one as an error event; the rest still draw.
+      for (const layer of drawing.layers) map.addLayer(layer, EXTERNAL_LAYERS_BEFORE_ID);
+    } catch (error) {
+      this.removeExternalBasemap(`The external basemap could not be added to the map: ${errorMessage(error)}`);
+      return;
+    }
+    if (!drawing.layers.some((layer) => map.getLayer(layer.id))) {
+      this.removeExternalBasemap('None of the external basemap\'s layers could be added to the map.');
+      return;
+    }
+    for (const id of drawing.hiddenLayerIds) map.setLayoutProperty(id, 'visibility', 'none');
+    this.basemapKind = drawing.kind;
+    this.attributionControl.setBasemapAttribution(drawing.attribution);
+  }
+
+  /** Takes the external basemap away again and shows the district's own drawing. */
+  private removeExternalBasemap(problem: string): void {
+    const map = this.map;
+    const drawing = this.externalDrawing;
+    this.externalDrawing = null;
+    this.basemapKind = 'district';
+    if (map && drawing && !this.destroyed) {
+      for (const layer of drawing.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+      for (const id of Object.keys(drawing.sources)) if (map.getSource(id)) map.removeSource(id);
+      for (const id of drawing.hiddenLayerIds) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
+      if (drawing.glyphs !== null) map.setGlyphs(null);
+      if (typeof drawing.sprite === 'string') map.setSprite(null);
+      else for (const sprite of drawing.sprite ?? []) map.removeSprite(sprite.id);
+      this.attributionControl.setBasemapAttribution(null);
+    }
+    this.reportBasemapProblem(problem);
+  }
+
+  private reportBasemapProblem(message: string): void {
+    if (this.destroyed) return;
+    console.warn(message);
+    this.options.onBasemapProblem?.(message);
+  }
+
+  private readonly handleSourceData = (event: MapSourceDataEvent): void => {
+    if (event.tile !== undefined && event.sourceId.startsWith(EXTERNAL_ID_PREFIX)) this.externalTileLoaded = true;
+  };
+
+  /**
+   * An external source that fails before any external tile has loaded (a tile server that is down,
+   * a TileJSON that is missing) leaves a blank map: once every one of them has failed, the
+   * district's own drawing comes back.
+   */
+  private externalSourceFailed(sourceId: string, error: unknown): void {
+    const drawing = this.externalDrawing;
+    if (!drawing || this.externalTileLoaded) {
+      console.error(error);
+      return;
+    }
+    this.failedExternalSourceIds.add(sourceId);
+    if (Object.keys(drawing.sources).every((id) => this.failedExternalSourceIds.has(id))) {
+      this.removeExternalBasemap(`The external basemap failed to load: ${errorMessage(error)}`);
+    }
+  }
 
   private readonly handleMoveStart = (event: { originalEvent?: unknown; viewOrigin?: ViewOrigin }): void => {
     this.moveOrigin = event.viewOrigin ?? (event.originalEvent ? 'user' : this.moveOrigin);
@@ -488,10 +600,11 @@ export class FacilityMap {
     }
   };
 
-  private readonly handleError = (event: { error?: unknown }): void => {
+  private readonly handleError = (event: { error?: unknown; sourceId?: unknown }): void => {
     // Before the style has loaded an error means the map will not come up at all.
     if (this.destroyed) return;
-    if (!this.styleReady) this.options.onError(errorMessage(event.error));
+    if (typeof event.sourceId === 'string' && event.sourceId.startsWith(EXTERNAL_ID_PREFIX)) this.externalSourceFailed(event.sourceId, event.error);
+    else if (!this.styleReady) this.options.onError(errorMessage(event.error));
     else console.error(event.error);
   };
 }

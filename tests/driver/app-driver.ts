@@ -11,7 +11,8 @@ export class AppDriver {
     await installAnnouncementRecorder(page);
     await page.goto(`/${search}`);
     const driver = new AppDriver(page);
-    await expect(driver.allFacilityButtons().first()).toBeVisible();
+    // A real district lists thousands of facilities; on a loaded 2-core machine that takes seconds.
+    await expect(driver.allFacilityButtons().first()).toBeVisible({ timeout: 20_000 });
     return driver;
   }
 

@@ -187,6 +187,17 @@ export interface LayerCounts {
   places: number;
 }
 
+/**
+ * A real basemap drawn under the district's data instead of its own drawing (data/README.md, "Real
+ * basemap"). Each value is an http(s) URL or the name of a file in the district folder.
+ */
+export interface ExternalBasemapReference {
+  /** A MapLibre style JSON; tried first. */
+  style: string | null;
+  /** A PMTiles v3 archive (raster or vector tiles); tried when there is no style or it fails. */
+  pmtiles: string | null;
+}
+
 export interface DistrictManifest {
   id: string;
   name: { zh: string; en: string };
@@ -202,6 +213,11 @@ export interface DistrictManifest {
   licence: string;
   attribution: string;
   counts: LayerCounts;
+  /**
+   * Optional real basemap; null or absent: the district's own drawing. The parser always sets it
+   * (null when there is none or it is unusable); writers that do not know the field may leave it out.
+   */
+  basemap?: ExternalBasemapReference | null;
 }
 
 /** One entry of data/index.json, generated from the district folders. */

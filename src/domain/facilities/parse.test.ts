@@ -151,3 +151,73 @@ describe('files and manifest', () => {
     expect(problems.map((problem) => problem.field)).toEqual(['bbox', 'coordinateSystem']);
   });
 });
+
+describe('the optional basemap of district.json', () => {
+  const validManifest = {
+    id: 'x', name: { zh: '甲', en: 'A' }, bbox: [121.4, 31, 121.5, 31.1], center: [121.45, 31.05], zoom: 15, coordinateSystem: 'WGS84',
+    source: 's', licence: 'l', attribution: 'a', counts: { ramps: 0, toilets: 0, elevators: 0, tactilePaving: 0, network: 0, places: 0 },
+  };
+  const withBasemap = (basemap: unknown) => parseDistrictManifest('d.json', { ...validManifest, basemap });
+
+  it('is null without a problem when absent or null', () => {
+    for (const manifest of [parseDistrictManifest('d.json', validManifest), withBasemap(null)]) {
+      expect(manifest.manifest?.basemap).toBeNull();
+      expect(manifest.problems).toEqual([]);
+    }
+  });
+
+  it('keeps an https style and a PMTiles file of the folder as written', () => {
+    const { manifest, problems } = withBasemap({ style: 'https://tiles.example.org/styles/light.json', pmtiles: 'basemap.pmtiles' });
+    expect(problems).toEqual([]);
+    expect(manifest?.basemap).toEqual({ style: 'https://tiles.example.org/styles/light.json', pmtiles: 'basemap.pmtiles' });
+  });
+
+  it('accepts one of the two alone, the other being unknown', () => {
+    expect(withBasemap({ pmtiles: 'http://127.0.0.1:8080/huangpu.pmtiles' }).manifest?.basemap).toEqual({ style: null, pmtiles: 'http://127.0.0.1:8080/huangpu.pmtiles' });
+    expect(withBasemap({ style: 'style.json' }).manifest?.basemap).toEqual({ style: 'style.json', pmtiles: null });
+  });
+
+  it('refuses paths out of the folder, absolute paths and other schemes with a warning naming the field; the district still loads', () => {
+    const refused: [string, RegExp][] = [
+      ['../other/basemap.pmtiles', /leaves the district folder/],
+      ['tiles/../../basemap.pmtiles', /leaves the district folder/],
+      ['/srv/tiles/basemap.pmtiles', /absolute path/],
+      ['C:\\tiles\\basemap.pmtiles', /absolute path/],
+      ['file:///srv/basemap.pmtiles', /scheme "file:"/],
+      ['javascript:alert(1)', /scheme "javascript:"/],
+      ['ftp://example.org/basemap.pmtiles', /scheme "ftp:"/],
+      ['tiles/basemap.pmtiles', /sub-folder/],
+      ['basemap.mbtiles', /must name a \.pmtiles file/],
+      ['', /is empty/],
+    ];
+    for (const [location, reason] of refused) {
+      const { manifest, problems } = withBasemap({ style: null, pmtiles: location });
+      expect(manifest, location).not.toBeNull();
+      expect(manifest?.basemap, location).toBeNull();
+      expect(problems.map((problem) => [problem.field, problem.severity]), location).toEqual([['basemap.pmtiles', 'warning']]);
+      expect(problems[0]?.detail, location).toMatch(reason);
+      expect(problems[0]?.detail, location).toContain('d.json');
+    }
+  });
+
+  it('drops only the bad field when the other is usable', () => {
+    const { manifest, problems } = withBasemap({ style: 'data:application/json,{}', pmtiles: 'basemap.pmtiles' });
+    expect(manifest?.basemap).toEqual({ style: null, pmtiles: 'basemap.pmtiles' });
+    expect(problems.map((problem) => problem.field)).toEqual(['basemap.style']);
+  });
+
+  it('warns about a basemap that is not an object or names nothing', () => {
+    for (const basemap of ['https://tiles.example.org/style.json', [], {}, { style: 42 }]) {
+      const { manifest, problems } = withBasemap(basemap);
+      expect(manifest?.basemap, JSON.stringify(basemap)).toBeNull();
+      expect(problems.length, JSON.stringify(basemap)).toBe(1);
+      expect(problems[0]?.severity).toBe('warning');
+    }
+  });
+
+  it('a broken manifest stays broken whatever its basemap', () => {
+    const { manifest, problems } = parseDistrictManifest('d.json', { ...validManifest, zoom: 'near', basemap: { pmtiles: 'basemap.pmtiles' } });
+    expect(manifest).toBeNull();
+    expect(problems.map((problem) => problem.field)).toEqual(['zoom']);
+  });
+});

@@ -4,7 +4,7 @@
 import GJV from 'geojson-validation';
 import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import {
-  type BasemapKind, type BoundaryFeature, type DistrictIndexEntry, type DistrictManifest, type Facility,
+  type BasemapKind, type BoundaryFeature, type DistrictIndexEntry, type DistrictManifest, type ExternalBasemapReference, type Facility,
   type FacilityCategory, type LayerCounts, type NetworkEdge, type Place,
 } from './model.ts';
 import {
@@ -297,8 +297,65 @@ export function parseBasemapLayer(file: string, json: unknown): LayerParseResult
 // ---------------------------------------------------------------------------------------------
 // Manifest and index
 
-function manifestProblem(file: string, field: string | null, detail: string): DataProblem {
-  return { file, featureIndex: null, featureId: null, field, code: 'invalid_manifest', severity: 'error', detail: `${file}: ${detail}` };
+function manifestProblem(file: string, field: string | null, detail: string, severity: DataProblem['severity'] = 'error'): DataProblem {
+  return { file, featureIndex: null, featureId: null, field, code: 'invalid_manifest', severity, detail: `${file}: ${detail}` };
+}
+
+/** The file kind each basemap field may name inside the district folder. */
+const BASEMAP_FILE_EXTENSIONS: Record<keyof ExternalBasemapReference, string> = { style: '.json', pmtiles: '.pmtiles' };
+
+/**
+ * Why a basemap location cannot be used, or null when it can: an http(s) URL, or the name of a
+ * file directly in the district folder (the only files the app serves from it). Anything that could
+ * reach outside the folder or the web (`..`, absolute paths, file: or data: URLs) is refused.
+ */
+function basemapLocationProblem(field: keyof ExternalBasemapReference, location: string): string | null {
+  if (location.trim() === '') return 'is empty';
+  if (/^[a-z]:[\\/]/i.test(location) || location.startsWith('/') || location.startsWith('\\')) {
+    return 'is an absolute path; give an http(s) URL or the name of a file in the district folder';
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(location)?.[1];
+  if (scheme !== undefined) {
+    if (!/^https?$/i.test(scheme)) return `uses the scheme "${scheme}:"; only http and https URLs are accepted`;
+    try {
+      return new URL(location).host === '' ? 'is not a usable URL' : null;
+    } catch {
+      return 'is not a usable URL';
+    }
+  }
+  if (location.split(/[\\/]/).some((segment) => segment === '..')) return 'leaves the district folder ("..")';
+  if (/[\\/]/.test(location)) return 'names a sub-folder; the file must sit directly in the district folder';
+  const extension = BASEMAP_FILE_EXTENSIONS[field];
+  if (!location.toLowerCase().endsWith(extension)) return `must name a ${extension} file`;
+  return null;
+}
+
+/**
+ * The optional `basemap` field. A bad value is a warning, never an error: the district still loads
+ * and draws its own basemap.
+ */
+function parseBasemapReference(file: string, value: unknown): { basemap: ExternalBasemapReference | null; problems: DataProblem[] } {
+  if (value === undefined || value === null) return { basemap: null, problems: [] };
+  const ignored = "the district's own drawing is used";
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { basemap: null, problems: [manifestProblem(file, 'basemap', `basemap is ${describeValue(value)}, expected an object with "style" and/or "pmtiles"; ${ignored}`, 'warning')] };
+  }
+  const problems: DataProblem[] = [];
+  const fields = value as Record<string, unknown>;
+  const read = (field: keyof ExternalBasemapReference): string | null => {
+    const location = fields[field];
+    if (location === undefined || location === null) return null;
+    const problem = typeof location === 'string' ? basemapLocationProblem(field, location) : 'must be a string';
+    if (problem === null) return location as string;
+    problems.push(manifestProblem(file, `basemap.${field}`, `basemap.${field} ${describeValue(location)} ${problem}; it is ignored`, 'warning'));
+    return null;
+  };
+  const basemap = { style: read('style'), pmtiles: read('pmtiles') };
+  if (basemap.style === null && basemap.pmtiles === null) {
+    if (problems.length === 0) problems.push(manifestProblem(file, 'basemap', `basemap gives neither "style" nor "pmtiles"; ${ignored}`, 'warning'));
+    return { basemap: null, problems };
+  }
+  return { basemap, problems };
 }
 
 const isNumberArray = (value: unknown, length: number): value is number[] =>
@@ -330,12 +387,15 @@ export function parseDistrictManifest(file: string, json: unknown): { manifest: 
     problems.push(manifestProblem(file, 'counts', `counts must give a number for each of ${countKeys.join(', ')}`));
   }
   if (problems.length > 0) return { manifest: null, problems };
+  const basemap = parseBasemapReference(file, manifest.basemap);
+  problems.push(...basemap.problems);
   return {
     manifest: {
       id: manifest.id as string, name: { zh: name?.zh as string, en: name?.en as string }, sample: manifest.sample === true,
       bbox: bbox as DistrictManifest['bbox'], center: center as DistrictManifest['center'], zoom: manifest.zoom as number,
       coordinateSystem: 'WGS84', source: manifest.source as string, licence: manifest.licence as string, attribution: manifest.attribution as string,
       counts: Object.fromEntries(countKeys.map((key) => [key, counts?.[key]])) as unknown as LayerCounts,
+      basemap: basemap.basemap,
     },
     problems,
   };

@@ -4,6 +4,7 @@ import type { LoadedDistrict } from '../../api/district-client.ts';
 import type { Language, Translate } from '../../i18n/index.ts';
 import type { FacilityMap, MapView, ViewOrigin } from '../../map/facility-map.ts';
 import type { RouteDrawing } from '../../map/layers/route.ts';
+import { resolveBasemapReference } from '../../map/basemap-reference.ts';
 
 export type MapState = 'loading' | 'loaded' | 'failed';
 
@@ -45,6 +46,7 @@ export function MapPanel(props: Props) {
   const [state, setState] = useState<MapState>('loading');
   const [failure, setFailure] = useState('');
   const [keysOpen, setKeysOpen] = useState(false);
+  const [basemapFailed, setBasemapFailed] = useState(false);
 
   useEffect(() => { callbacks.current = props; });
 
@@ -70,6 +72,10 @@ export function MapPanel(props: Props) {
       setFailure(detail);
       callbacks.current.onStateChange(next);
     };
+    setBasemapFailed(false);
+    // Basemap locations in district.json are relative to the district folder.
+    const folderUrl = new URL(`${import.meta.env.BASE_URL}data/${encodeURIComponent(district.manifest.id)}/`, window.location.href).href;
+    const externalBasemap = resolveBasemapReference(district.manifest.basemap, folderUrl);
     import('../../map/facility-map.ts').then(({ FacilityMap }) => {
       if (cancelled) return;
       const controller = new FacilityMap({
@@ -86,6 +92,8 @@ export function MapPanel(props: Props) {
         onFacilityActivate: (facilityId) => callbacks.current.onFacilityActivate(facilityId),
         onKeyboardHelp: () => setKeysOpen((open) => !open),
         onError: (message) => report('failed', message),
+        externalBasemap,
+        onBasemapProblem: () => { if (!cancelled) setBasemapFailed(true); },
       });
       controllerRef.current = controller;
       window.__bfmap = controller;
@@ -137,6 +145,10 @@ export function MapPanel(props: Props) {
         {state === 'loading' ? <p className="map-overlay">{t('mapLoading')}</p> : null}
         {state === 'failed' ? <p className="map-overlay map-failed" role="alert">{t('mapUnavailable', { detail: failure })}</p> : null}
       </div>
+      {/* Present from the start, empty, so screen readers announce the note when its text arrives. */}
+      <p className="map-basemap-note" role="status" style={{ margin: basemapFailed ? '0.5rem 1rem 0' : 0 }}>
+        {basemapFailed && state !== 'failed' ? t('basemapUnavailable') : ''}
+      </p>
       <div className="map-tools">
         <PanToolbar t={t} onPan={pan} disabled={state !== 'loaded'} />
         <button type="button" className="button secondary" aria-expanded={keysOpen} aria-controls="map-keys" onClick={() => setKeysOpen((open) => !open)}>
