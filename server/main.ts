@@ -1,7 +1,12 @@
-// Serves the built app from dist/ on PORT (default 8080): `npm run serve`, or `npm start` to build first.
+// Serves the built app from dist/ and the JSON API under /api on PORT (default 8080): `npm run
+// serve`, or `npm start` to build first. Reports are stored in SQLite under DATA_DIR (default
+// ./var), or in PostgreSQL when DATABASE_URL is set (server/db/README.md). The districts a report
+// may name are read once from DISTRICTS_DIR (default dist/data, what the app serves).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createAppServer } from './static-server.ts';
+import { loadDistrictCatalog } from './api/district-catalog.ts';
+import { createApp } from './app.ts';
+import { openStorage, storageOptionsFromEnvironment } from './db/storage.ts';
 
 const DEFAULT_PORT = 8080;
 /** Open connections get this long to finish after SIGTERM/SIGINT before the process exits anyway. */
@@ -19,30 +24,59 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const server = createAppServer({ root, warmCache: true });
+const districtsDirectory = resolve(process.env.DISTRICTS_DIR?.trim() || join(root, 'data'));
+let catalogLoad;
+try {
+  catalogLoad = await loadDistrictCatalog(districtsDirectory);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+for (const problem of catalogLoad.problems) console.warn(`Districts: ${problem}`);
+if (catalogLoad.catalog.districts.length === 0) {
+  console.warn(`No district found in ${districtsDirectory}: every report will be refused as naming an unknown district.`);
+}
+
+let repository;
+try {
+  repository = await openStorage(storageOptionsFromEnvironment());
+} catch (error) {
+  console.error('Could not open the report storage:', (error as Error).message);
+  process.exit(1);
+}
+const storage = repository;
+
+const server = createApp({ root, warmCache: true, api: { repository: storage, catalog: catalogLoad.catalog } });
 
 server.on('error', (error) => {
   console.error(`Could not serve on port ${port}:`, error.message);
-  process.exit(1);
+  storage.close().finally(() => process.exit(1));
 });
 
 server.listen(port, () => {
   const address = server.address();
   const listeningPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`Serving ${root} at http://localhost:${listeningPort}/`);
+  console.log(`Serving ${root} and the API at http://localhost:${listeningPort}/ (storage: ${storage.backend}; districts: ${catalogLoad.catalog.districts.map((district) => district.id).join(', ') || 'none'})`);
 });
+
+let storageClosing: Promise<void> | null = null;
+/** Closes the storage once, after the last request that could use it; exits whatever happens. */
+function closeStorageAndExit(): void {
+  storageClosing ??= storage.close().catch((error: unknown) => console.error('Could not close the report storage:', error));
+  void storageClosing.finally(() => process.exit(0));
+}
 
 let shuttingDown = false;
 function shutDown(signal: NodeJS.Signals): void {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log(`${signal} received; closing the server.`);
-  server.close(() => process.exit(0));
+  server.close(closeStorageAndExit);
   // Keep-alive connections with no request in flight would hold close() open indefinitely.
   server.closeIdleConnections();
   setTimeout(() => {
     server.closeAllConnections();
-    process.exit(0);
+    closeStorageAndExit();
   }, SHUTDOWN_GRACE_MILLISECONDS).unref();
 }
 process.on('SIGTERM', shutDown);
