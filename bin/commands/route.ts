@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LngLat } from '../../src/domain/facilities/model.ts';
 import { parseBoundaryLayer, parseDistrictManifest, parseJsonText } from '../../src/domain/facilities/parse.ts';
-import { bboxContains, spokenDistance } from '../../src/domain/geo/index.ts';
+import { bboxContains, insidePolygon, spokenDistance } from '../../src/domain/geo/index.ts';
 import {
   PROFILE_NAMES, isProfileName, routingProfile, findRoute, type BlockingLimit, type NoRouteReason, type RelaxableLimit, type RouteFound, type RouteStep, type StreetName,
   type TurnDirection,
@@ -44,20 +44,6 @@ function parsePoint(text: string): LngLat | null {
   return [longitude, latitude];
 }
 
-/** Even–odd ray casting over every ring (holes included). */
-function insideRings(point: LngLat, rings: readonly LngLat[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-      const [longitude, latitude] = ring[index] as LngLat;
-      const [previousLongitude, previousLatitude] = ring[previous] as LngLat;
-      if ((latitude > point[1]) !== (previousLatitude > point[1])
-        && point[0] < longitude + ((point[1] - latitude) / (previousLatitude - latitude)) * (previousLongitude - longitude)) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 /** Whether a point lies in the district: inside boundary.geojson, or within district.json's bbox when the boundary cannot be read. */
 function insideDistrict(directory: string, point: LngLat): boolean {
   const boundaryPath = join(directory, 'boundary.geojson');
@@ -65,7 +51,7 @@ function insideDistrict(directory: string, point: LngLat): boolean {
     const { json } = parseJsonText('boundary.geojson', readFileSync(boundaryPath, 'utf8'));
     const polygons = parseBoundaryLayer('boundary.geojson', json).items.flatMap((feature) => (
       feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates as LngLat[][]] : (feature.geometry.coordinates as LngLat[][][])));
-    if (polygons.length > 0) return polygons.some((rings) => insideRings(point, rings));
+    if (polygons.length > 0) return polygons.some((rings) => insidePolygon(point, rings));
   }
   const manifestPath = join(directory, 'district.json');
   if (!existsSync(manifestPath)) return true;

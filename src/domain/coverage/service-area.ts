@@ -25,6 +25,7 @@ import { DEFAULT_MAX_SNAP_DISTANCE_METERS, edgeArcs } from '../routing/route.ts'
 import { dijkstraFromSeeds } from '../routing/search.ts';
 import { snapToNetwork } from '../routing/snap.ts';
 import { DEFAULT_CELL_SIZE_METERS, hexGridOver, type HexCell } from './hex-grid.ts';
+import { insidePolygon } from '../geo/index.ts';
 
 export const COVERAGE_CATEGORIES = ['toilet', 'elevator', 'ramp'] as const satisfies readonly FacilityCategory[];
 export type CoverageCategory = (typeof COVERAGE_CATEGORIES)[number];
@@ -193,20 +194,6 @@ function networkExtent(graph: RoutingGraph): BoundingBox {
     south = Math.min(south, graph.nodeLatitude[node] as number); north = Math.max(north, graph.nodeLatitude[node] as number);
   }
   return [west, south, east, north];
-}
-
-/** Even–odd ray casting over every ring of a polygon (holes included). */
-function insidePolygon(point: LngLat, rings: readonly LngLat[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-      const [longitude, latitude] = ring[index] as LngLat;
-      const [previousLongitude, previousLatitude] = ring[previous] as LngLat;
-      if ((latitude > point[1]) !== (previousLatitude > point[1])
-        && point[0] < longitude + ((point[1] - latitude) / (previousLatitude - latitude)) * (previousLongitude - longitude)) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 function insideArea(point: LngLat, area: CoverageArea): boolean {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { LngLat, TactilePavingFacility } from '../facilities/model.ts';
-import { distanceMeters, bearingDegrees, compassPoint, clockDirection, spokenDistance, nearestPointOnLine, lineMidpoint, offsetLngLat, boundingBoxOf, bboxContains, facilityAnchor, distanceToFacilityMeters } from './index.ts';
+import { distanceMeters, bearingDegrees, compassPoint, clockDirection, spokenDistance, nearestPointOnLine, lineMidpoint, offsetLngLat, boundingBoxOf, bboxContains, facilityAnchor, distanceToFacilityMeters, insidePolygon, insideRing } from './index.ts';
 
 const peoplesSquare: LngLat = [121.4737, 31.2304];
 
@@ -95,5 +95,22 @@ describe('facilities as places', () => {
   it('the distance to a strip is to its nearest point, not to its middle', () => {
     const besideStart = offsetLngLat(start, 0, 30);
     expect(distanceToFacilityMeters(besideStart, paving)).toBeCloseTo(30, 0);
+  });
+});
+
+describe('insidePolygon', () => {
+  const outer: LngLat[] = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+  const hole: LngLat[] = [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]];
+  it('puts a point of the ring inside and one beyond it outside', () => {
+    expect(insidePolygon([2, 2], [outer])).toBe(true);
+    expect(insidePolygon([12, 2], [outer])).toBe(false);
+  });
+  it('puts a point in a hole outside, and one between hole and ring inside', () => {
+    expect(insidePolygon([5, 5], [outer, hole])).toBe(false);
+    expect(insidePolygon([3, 5], [outer, hole])).toBe(true);
+  });
+  it('reads a ring whose first position is not repeated at the end the same way', () => {
+    expect(insideRing([2, 2], outer.slice(0, 4))).toBe(true);
+    expect(insideRing([11, 2], outer.slice(0, 4))).toBe(false);
   });
 });

@@ -140,3 +140,21 @@ export function boundingBoxOf(positions: readonly LngLat[]): BoundingBox {
 export function bboxContains(bbox: BoundingBox, point: LngLat): boolean {
   return point[0] >= bbox[0] && point[0] <= bbox[2] && point[1] >= bbox[1] && point[1] <= bbox[3];
 }
+
+/** Even–odd test of a point against one ring (the first position may or may not repeat at the end). */
+export function insideRing([x, y]: LngLat, ring: readonly LngLat[]): boolean {
+  let inside = false;
+  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
+    const [currentX, currentY] = ring[index] as LngLat;
+    const [previousX, previousY] = ring[previous] as LngLat;
+    if ((currentY > y) !== (previousY > y) && x < currentX + ((y - currentY) / (previousY - currentY)) * (previousX - currentX)) inside = !inside;
+  }
+  return inside;
+}
+
+/** Even–odd test over every ring of a polygon: a point in a hole is outside. */
+export function insidePolygon(point: LngLat, rings: readonly (readonly LngLat[])[]): boolean {
+  let inside = false;
+  for (const ring of rings) if (insideRing(point, ring)) inside = !inside;
+  return inside;
+}

@@ -23,7 +23,7 @@ import {
   parseBasemapLayer, parseBoundaryLayer, parseDistrictManifest, parseFacilityLayer, parseJsonText, parseNetworkLayer, parsePlacesLayer,
   type DataProblem,
 } from '../facilities/parse.ts';
-import { distanceMeters, nearestPointOnLine, offsetLngLat } from '../geo/index.ts';
+import { distanceMeters, insidePolygon, nearestPointOnLine, offsetLngLat } from '../geo/index.ts';
 import { boundingBoxPolygon, featuresBoundingBox } from './district-files.ts';
 
 /** How far outside the boundary a coordinate may lie before it counts as outside: rounding and clipping, not data. */
@@ -79,22 +79,6 @@ export function boundaryPolygons(features: readonly Feature[]): BoundaryPolygons
     if (geometry?.type === 'MultiPolygon') polygons.push(...(geometry.coordinates as LngLat[][][]));
   }
   return polygons;
-}
-
-/** Even–odd ray casting: a point is inside a polygon when a ray from it crosses its rings an odd number of times (holes included). */
-function insidePolygon([longitude, latitude]: LngLat, rings: readonly LngLat[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-      const [currentLongitude, currentLatitude] = ring[index] as LngLat;
-      const [previousLongitude, previousLatitude] = ring[previous] as LngLat;
-      if ((currentLatitude > latitude) !== (previousLatitude > latitude)) {
-        const crossingLongitude = currentLongitude + ((latitude - currentLatitude) / (previousLatitude - currentLatitude)) * (previousLongitude - currentLongitude);
-        if (longitude < crossingLongitude) inside = !inside;
-      }
-    }
-  }
-  return inside;
 }
 
 /** 0 for a position inside the boundary, else its distance to the nearest boundary edge in metres. */

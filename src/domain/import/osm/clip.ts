@@ -4,7 +4,7 @@
 // end; areas are clipped exactly against a rectangle (Sutherland–Hodgman) and, against any other
 // boundary, kept only when they lie wholly inside.
 import type { BoundingBox, LngLat } from '../../facilities/model.ts';
-import { insideRing } from './geometry.ts';
+import { insidePolygon } from '../../geo/index.ts';
 
 /** Polygons as rings of positions: the first ring is the outline, the rest are holes. */
 export type ClipPolygons = readonly (readonly (readonly LngLat[])[])[];
@@ -74,11 +74,7 @@ export function containsPosition(area: ClipArea, position: LngLat): boolean {
   const [longitude, latitude] = position;
   if (longitude < west || longitude > east || latitude < south || latitude > north) return false;
   if (area.rectangle) return true;
-  return area.polygons.some((polygon) => {
-    let inside = false;
-    for (const ring of polygon) if (insideRing(position, ring)) inside = !inside;
-    return inside;
-  });
+  return area.polygons.some((polygon) => insidePolygon(position, polygon));
 }
 
 /** Parameters t in (0, 1) where segment start→end crosses an edge of the boundary, sorted. */

@@ -2,6 +2,7 @@
 // few kilometres a degree of longitude is cos(latitude) times a degree of latitude, and the error
 // of treating the area as flat is far below a metre.
 import type { LngLat } from '../../facilities/model.ts';
+import { insideRing } from '../../geo/index.ts';
 
 /** Metres per degree of latitude (mean Earth radius 6 371 008.8 m, IUGG; 2πR / 360). */
 export const METERS_PER_DEGREE_LATITUDE = (2 * Math.PI * 6_371_008.8) / 360;
@@ -81,17 +82,6 @@ export function signedRingArea(ring: readonly LngLat[]): number {
     area += startX * endY - endX * startY;
   }
   return area;
-}
-
-/** Even–odd test of a point against one ring (first position may or may not repeat at the end). */
-export function insideRing([x, y]: LngLat, ring: readonly LngLat[]): boolean {
-  let inside = false;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    const [currentX, currentY] = ring[index] as LngLat;
-    const [previousX, previousY] = ring[previous] as LngLat;
-    if ((currentY > y) !== (previousY > y) && x < currentX + ((y - currentY) / (previousY - currentY)) * (previousX - currentX)) inside = !inside;
-  }
-  return inside;
 }
 
 /** The area centroid of a closed ring; the mean of its positions when the area is zero. */
