@@ -5,7 +5,7 @@
 import type { BoundingBox, Facility, IsoDate, LngLat } from '../facilities/model.ts';
 import { bboxContains, facilityAnchor } from '../geo/index.ts';
 import {
-  MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, PHOTO_MEDIA_TYPES, type PhotoMediaType, type ReportCategory, type ReportMeasurement, type Severity,
+  MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, PHOTO_MEDIA_TYPES, type PhotoMediaType, type Report, type ReportCategory, type ReportMeasurement, type Severity,
 } from './model.ts';
 import { categoryDetails, facilityFitsCategory, findFaultCode, isReportCategory, type FaultCode } from './fault-codes.ts';
 import { findMeasurementKind, measurementKindsOf, type MeasurementKind } from './measurements.ts';
@@ -30,25 +30,19 @@ export interface PhotoDeclaration {
   byteLength: number;
 }
 
-/** A checked new report: every field the reporter gives, normalised; the server adds the rest. */
-export interface ReportDraft {
+/**
+ * A checked new report: every field the reporter gives, normalised, in the report's own shape; the
+ * server adds id, status, people, times and version. `location` is rounded to 7 decimals (about
+ * 1 cm, as data/README.md asks) and is the facility's anchor when not given; `description` is
+ * trimmed; `outOfService` is as given, or the fault code's default.
+ */
+export type ReportDraft = Pick<Report,
+  'districtId' | 'facilityId' | 'location' | 'category' | 'faultCode' | 'severity' | 'permanence'
+  | 'expectedFixDate' | 'description' | 'measurements' | 'outOfService'> & {
   idempotencyKey: string;
-  districtId: string;
-  facilityId: string | null;
-  /** Rounded to 7 decimals (about 1 cm, as data/README.md asks); the facility's anchor when not given. */
-  location: LngLat;
-  category: ReportCategory;
-  faultCode: string;
-  severity: Severity;
-  permanence: 'temporary' | 'permanent';
-  expectedFixDate: IsoDate | null;
-  /** Trimmed. */
-  description: string;
-  measurements: ReportMeasurement[];
+  /** Photos as declared; their bytes and ids come later. */
   photos: PhotoDeclaration[];
-  /** As given, or the fault code's default. */
-  outOfService: boolean;
-}
+};
 
 export interface FieldError {
   /** JSON Pointer (RFC 6901) to the offending value: "/description", "/measurements/0/value"; "" for the whole body. */
