@@ -3,7 +3,8 @@
 import { defineConfig, devices, chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const PORT = 4173;
+// E2E_PORT lets a second checkout run its own suite beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** CHROMIUM_PATH, then Debian's chromium, then Playwright's own download; otherwise say how to get one. */
 function chromiumExecutablePath(): string {
