@@ -5,10 +5,9 @@
 // the share straight-line circles would claim, per street and per boundary area, worst first.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LngLat } from '../../src/domain/facilities/model.ts';
 import { parseBoundaryLayer, parseJsonText } from '../../src/domain/facilities/parse.ts';
 import {
-  computeCoverage, countDiagnostics, coverageCellsGeoJson, networkDiagnostics, DEFAULT_CELL_SIZE_METERS,
+  computeCoverage, countDiagnostics, coverageAreasFromBoundary, coverageCellsGeoJson, networkDiagnostics, DEFAULT_CELL_SIZE_METERS,
   type CoverageArea, type CoverageCategory, type CoverageRow,
 } from '../../src/domain/coverage/index.ts';
 import { PROFILE_NAMES, isProfileName } from '../../src/domain/routing/index.ts';
@@ -66,12 +65,7 @@ function boundaryAreas(directory: string, warn: (line: string) => void): Coverag
     warn(`${path}: ${problem.detail}; no per-area rows`);
     return [];
   }
-  return parseBoundaryLayer('boundary.geojson', json).items.map((feature, index) => ({
-    id: typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : `boundary:${index + 1}`,
-    nameZh: typeof feature.properties?.name_zh === 'string' ? feature.properties.name_zh : null,
-    nameEn: typeof feature.properties?.name_en === 'string' ? feature.properties.name_en : null,
-    polygons: feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates as LngLat[][]] : (feature.geometry.coordinates as LngLat[][][]),
-  }));
+  return coverageAreasFromBoundary(parseBoundaryLayer('boundary.geojson', json).items);
 }
 
 export const coverageCommand: Command = {

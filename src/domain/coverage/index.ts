@@ -7,7 +7,8 @@
 //   const findings = networkDiagnostics(graph, facilities, { now: new Date() });
 export { DEFAULT_CELL_SIZE_METERS, hexGridOver, toLngLat, type HexCell, type HexGrid } from './hex-grid.ts';
 export {
-  COVERAGE_CATEGORIES, computeCoverage, coverageCellsGeoJson, validateCoverageRequest,
-  type CoverageArea, type CoverageCategory, type CoverageCell, type CoverageFacilityCounts, type CoverageRequest, type CoverageResult, type CoverageRow,
+  COVERAGE_CATEGORIES, COVERAGE_STAGES, computeCoverage, coverageCellsGeoJson, validateCoverageRequest,
+  type CoverageArea, type CoverageCategory, type CoverageCell, type CoverageFacilityCounts, type CoverageProgress, type CoverageRequest, type CoverageStage, type CoverageResult, type CoverageRow,
 } from './service-area.ts';
 export { DIAGNOSTIC_CODES, countDiagnostics, networkDiagnostics, type DiagnosticCode, type DiagnosticsOptions, type NetworkDiagnostic } from './diagnostics.ts';
+export { COVERAGE_CSV_COLUMNS, coverageAreasFromBoundary, coverageTableCsv } from './export.ts';

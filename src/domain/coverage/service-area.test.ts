@@ -3,7 +3,9 @@ import type { Facility, LngLat, ToiletFacility } from '../facilities/model.ts';
 import { buildRoutingGraph, type RoutingGraph } from '../routing/graph.ts';
 import { generateSyntheticNetwork } from '../routing/synthetic-network.ts';
 import { at, edge, fineSidewalk, localOf, testRandom } from '../routing/test-support.ts';
-import { computeCoverage, coverageCellsGeoJson, validateCoverageRequest, type CoverageRequest, type CoverageResult } from './service-area.ts';
+import {
+  COVERAGE_STAGES, computeCoverage, coverageCellsGeoJson, validateCoverageRequest, type CoverageProgress, type CoverageRequest, type CoverageResult,
+} from './service-area.ts';
 import { hexGridOver } from './hex-grid.ts';
 
 function toilet(id: string, position: LngLat, status: Facility['status'] = 'working'): ToiletFacility {
@@ -210,5 +212,15 @@ describe('coverage invariants on a synthetic district', () => {
     // Worst first.
     const shares = result.streets.map((row) => row.shareNetwork ?? Infinity);
     expect([...shares].sort((first, second) => first - second)).toEqual(shares);
+  });
+
+  it('reports progress in stage order with a share that never goes down, ending at done', () => {
+    const seen: CoverageProgress[] = [];
+    computeCoverage(graph, toilets, { ...base, cellSizeMeters: 15, onProgress: (progress) => seen.push(progress) });
+    expect(seen.map((progress) => progress.stage).filter((stage, index, stages) => stage !== stages[index - 1])).toEqual([...COVERAGE_STAGES]);
+    for (let index = 1; index < seen.length; index += 1) expect(seen[index]!.fraction).toBeGreaterThanOrEqual(seen[index - 1]!.fraction);
+    expect(seen.at(-1)).toEqual({ stage: 'done', fraction: 1 });
+    // Enough cells for the cells stage to be reported more than once.
+    expect(seen.filter((progress) => progress.stage === 'cells').length).toBeGreaterThan(1);
   });
 });

@@ -57,7 +57,24 @@ export interface CoverageRequest {
   proposedFacilities?: readonly LngLat[];
   /** Facilities to treat as closed on top of the data (open fault reports). */
   closedFacilityIds?: readonly string[];
+  /**
+   * Told how far the run has got, for a progress bar: each stage once at its start (fraction 0),
+   * then the cells stage again every few hundred cells, and 'done' at 1. Never called after 'done'.
+   */
+  onProgress?: (progress: CoverageProgress) => void;
 }
+
+export const COVERAGE_STAGES = ['preparing', 'searching', 'cells', 'done'] as const;
+export type CoverageStage = (typeof COVERAGE_STAGES)[number];
+export interface CoverageProgress {
+  stage: CoverageStage;
+  /** Share of the whole run done, 0 to 1, never going down. */
+  fraction: number;
+}
+
+/** Share of the run each stage starts at; the cells take most of the time (snapping each centre). */
+const STAGE_START: Record<CoverageStage, number> = { preparing: 0, searching: 0.2, cells: 0.35, done: 1 };
+const CELLS_PER_PROGRESS_REPORT = 500;
 
 export interface CoverageCell {
   row: number;
@@ -262,6 +279,8 @@ function streetKey(name: StreetName): string {
 export function computeCoverage(graph: RoutingGraph, facilities: readonly Facility[], request: CoverageRequest): CoverageResult {
   const problems = validateCoverageRequest(request);
   if (problems.length > 0) throw new RangeError(`computeCoverage: ${problems.join('; ')}`);
+  const report = request.onProgress ?? ((): void => undefined);
+  report({ stage: 'preparing', fraction: STAGE_START.preparing });
   const profile = typeof request.profile === 'string' ? routingProfile(request.profile) : request.profile;
   const speed = profile.speedMetersPerSecond;
   const limitSeconds = request.withinMeters / speed;
@@ -291,6 +310,7 @@ export function computeCoverage(graph: RoutingGraph, facilities: readonly Facili
     onEdge.push({ edge: snapped.edge, edgeFraction: snapped.edgeFraction, approachSeconds });
     facilitiesOnEdge.set(snapped.edge, onEdge);
   }
+  report({ stage: 'searching', fraction: STAGE_START.searching });
   const nodeSeconds = dijkstraFromSeeds(prepared, { nodes: seedNodes, costs: seedCosts }, 'backward', limitSeconds);
   const nodeCostMeters = nodeSeconds.map((seconds) => seconds * speed);
 
@@ -355,7 +375,11 @@ export function computeCoverage(graph: RoutingGraph, facilities: readonly Facili
   const nearestStraightLine = straightLineIndex(graph, positions, request.withinMeters);
   const cells: CoverageCell[] = [];
   let cellsOnNetwork = 0, cellsCoveredNetwork = 0, cellsCoveredStraightLine = 0;
+  report({ stage: 'cells', fraction: STAGE_START.cells });
   for (const hex of grid.cells) {
+    if (cells.length > 0 && cells.length % CELLS_PER_PROGRESS_REPORT === 0) {
+      report({ stage: 'cells', fraction: STAGE_START.cells + (STAGE_START.done - STAGE_START.cells) * (cells.length / grid.cells.length) * 0.99 });
+    }
     const cell = coverCell(graph, prepared, hex, grid.radiusMeters, nodeSeconds, facilitiesOnEdge, limitSeconds, walkingNamedEdge);
     const straight = nearestStraightLine(hex.centerX, hex.centerY);
     const coveredStraightLine = cell.onNetwork && straight <= request.withinMeters;
@@ -384,6 +408,7 @@ export function computeCoverage(graph: RoutingGraph, facilities: readonly Facili
   const sortedStreetIndex = new Int32Array(streetRows.length);
   streetOrder.forEach((entry, sortedIndex) => { sortedStreetIndex[entry.index] = sortedIndex; });
   const sortedCells = cells.map((cell) => (cell.street < 0 ? cell : { ...cell, street: sortedStreetIndex[cell.street] as number }));
+  report({ stage: 'done', fraction: STAGE_START.done });
 
   return {
     category: request.category, profile, withinMeters: request.withinMeters, workingOnly: request.workingOnly === true,
