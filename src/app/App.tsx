@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, type FacilityCategory, type FacilityStatus, type LngLat } from '../domain/facilities/model.ts';
 import { countByCategory, facilitiesInBounds, filterFacilities, placeFacilities } from '../domain/facilities/filter.ts';
 import { bboxContains, bearingDegrees } from '../domain/geo/index.ts';
@@ -29,6 +29,11 @@ import type { RouteFound } from '../domain/routing/route.ts';
 import { relaxLimit } from '../domain/routing/profiles.ts';
 import { facilityAnchor } from '../domain/geo/index.ts';
 import type { RouteDrawing } from '../map/layers/route.ts';
+import type { CoverageDrawing } from '../map/layers/coverage.ts';
+import { defaultPlannerSettings, type PlannerSettings } from '../features/planner/planner-settings.ts';
+
+// The planner view is for planners, not residents: loaded, with its words, when first opened.
+const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((module) => ({ default: module.PlannerView })));
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -90,6 +95,12 @@ export function App() {
   const [routeFound, setRouteFound] = useState<RouteFound | null>(null);
   const [currentStep, setCurrentStep] = useState(0);
   const routeOpenerRef = useRef<HTMLElement | null>(null);
+  const [plannerOpen, setPlannerOpen] = useState(initialUrl.planner !== null);
+  const [plannerSettings, setPlannerSettings] = useState<PlannerSettings>(initialUrl.planner ?? defaultPlannerSettings());
+  const [coverageOnMap, setCoverageOnMap] = useState<CoverageDrawing | null>(null);
+  const plannerOpenerRef = useRef<HTMLElement | null>(null);
+  // Only a link that opened the app in the planner view runs the analysis without being asked.
+  const [plannerAutoRun, setPlannerAutoRun] = useState(initialUrl.planner !== null);
   // The place last chosen in search or the facility last opened, offered as a route endpoint.
   const [lastChosen, setLastChosen] = useState<RouteEndpoint | null>(null);
 
@@ -164,9 +175,10 @@ export function App() {
       routeFrom: routeOpen ? routeFrom?.position ?? null : null,
       routeTo: routeOpen ? routeTo?.position ?? null : null,
       routeProfile: routeOpen ? routeSettings.profile : null,
+      planner: plannerOpen ? plannerSettings : null,
     }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile]);
+  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile, plannerOpen, plannerSettings]);
 
   useEffect(() => {
     try { localStorage.setItem(ROUTE_SETTINGS_STORAGE_KEY, serialiseRouteSettings(routeSettings)); } catch { /* storage blocked: not remembered */ }
@@ -329,6 +341,7 @@ export function App() {
 
   const openRoutePlanner = (opener: HTMLElement | null, destination?: RouteEndpoint): void => {
     routeOpenerRef.current = opener;
+    setPlannerOpen(false);
     if (destination) setRouteTo(destination);
     setSelectedId(null);
     setRouteOpen(true);
@@ -344,6 +357,25 @@ export function App() {
     requestAnimationFrame(() => {
       if (opener?.isConnected) opener.focus();
       else document.getElementById('route-open')?.focus();
+    });
+  };
+
+  const openPlanner = (opener: HTMLElement | null): void => {
+    plannerOpenerRef.current = opener;
+    setSelectedId(null);
+    if (routeOpen) { setRouteOpen(false); setRouteFound(null); setRouteOutcome({ kind: 'idle' }); }
+    setPlannerOpen(true);
+  };
+
+  const closePlanner = (): void => {
+    setPlannerOpen(false);
+    setCoverageOnMap(null);
+    setPlannerAutoRun(false);
+    const opener = plannerOpenerRef.current;
+    plannerOpenerRef.current = null;
+    requestAnimationFrame(() => {
+      if (opener?.isConnected) opener.focus();
+      else document.getElementById('planner-open')?.focus();
     });
   };
 
@@ -431,6 +463,10 @@ export function App() {
                 onClick={(event) => (routeOpen ? closeRoutePlanner() : openRoutePlanner(event.currentTarget))}>
                 {routeOpen ? t('routeClose') : t('routeOpen')}
               </button>
+              <button type="button" id="planner-open" className="button secondary" aria-expanded={plannerOpen}
+                onClick={(event) => (plannerOpen ? closePlanner() : openPlanner(event.currentTarget))}>
+                {plannerOpen ? t('plannerClose') : t('plannerOpen')}
+              </button>
             </div>
             <DataProblems t={t} problems={district.problems} />
           </div>
@@ -465,7 +501,8 @@ export function App() {
                 onViewChange={onViewChange}
                 route={routeOpen ? routeDrawing : null}
                 currentStep={routeOpen && routeFound ? currentStep : null}
-                crosshair={routeOpen}
+                crosshair={routeOpen || plannerOpen}
+                coverage={plannerOpen ? coverageOnMap : null}
                 onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
                 onStateChange={setMapState}
               />
@@ -508,6 +545,25 @@ export function App() {
                 onAnnounce={(message) => announcer.announce(message)}
                 onClose={closeRoutePlanner}
               />
+            </aside>
+          ) : plannerOpen ? (
+            <aside className="details planner-aside" aria-label={t('plannerHeading')}>
+              <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+                <PlannerView
+                  t={t}
+                  language={language}
+                  districtName={districtName}
+                  district={district}
+                  engine={routeEngine}
+                  settings={plannerSettings}
+                  onSettingsChange={setPlannerSettings}
+                  autoRun={plannerAutoRun}
+                  mapCentre={() => view?.center ?? district.manifest.center}
+                  onDrawing={setCoverageOnMap}
+                  onAnnounce={(message) => announcer.announce(message)}
+                  onClose={closePlanner}
+                />
+              </Suspense>
             </aside>
           ) : null}
           <footer className="footer">

@@ -294,4 +294,8 @@ export const en: Messages = {
   relaxWidth: 'Try again with no width limit',
   relaxUnknown: 'Try again allowing unknown stretches',
   basemapUnavailable: "The external basemap could not be loaded; showing the district's own drawing.",
+  // Coverage for planners (issue 7); the rest of its words load with the view (src/features/planner/messages.ts)
+  plannerOpen: 'Coverage for planners',
+  plannerClose: 'Close coverage',
+  plannerHeading: 'Coverage gaps for planners',
 };

@@ -296,4 +296,8 @@ export const zhCN = {
   relaxWidth: '不限通行宽度再试',
   relaxUnknown: '允许信息未知的路段再试',
   basemapUnavailable: '外部底图无法加载，显示街区自带的简图。',
+  // Coverage for planners (issue 7); the rest of its words load with the view (src/features/planner/messages.ts)
+  plannerOpen: '规划覆盖分析',
+  plannerClose: '关闭覆盖分析',
+  plannerHeading: '无障碍设施覆盖缺口',
 } as const;

@@ -26,6 +26,7 @@ import { buildMapStyle } from './layers/style.ts';
 import {
   CURRENT_STEP_LAYER_IDS, ROUTE_SOURCE_ID, currentStepFilter, routeFeatureCollection, routeSignature, type RouteDrawing,
 } from './layers/route.ts';
+import { COVERAGE_SOURCE_ID, coverageFeatureCollection, coverageSignature, type CoverageClass, type CoverageDrawing } from './layers/coverage.ts';
 
 export interface MapView { center: LngLat; zoom: number; bounds: BoundingBox }
 export type ViewOrigin = 'user' | 'app';
@@ -164,6 +165,8 @@ export class FacilityMap {
   private route: RouteDrawing | null = null;
   private routeSignatureApplied = 'none';
   private currentStep: number | null = null;
+  private coverage: CoverageDrawing | null = null;
+  private coverageSignatureApplied = 'none';
   /** Origin of the move in progress, learnt at movestart, for moves whose moveend carries no event. */
   private moveOrigin: ViewOrigin | null = null;
   /** Started with the map, so the fetch runs while MapLibre sets up; applied once the style has loaded. */
@@ -265,6 +268,24 @@ export class FacilityMap {
     this.route = route;
     this.routeSignatureApplied = signature;
     if (this.styleReady) this.applyRoute(true);
+  }
+
+  /** Draws the planner's coverage cells and proposed facilities; null removes them. */
+  setCoverage(coverage: CoverageDrawing | null): void {
+    const signature = coverageSignature(coverage);
+    if (signature === this.coverageSignatureApplied) return;
+    this.coverage = coverage;
+    this.coverageSignatureApplied = signature;
+    if (this.styleReady) this.applyCoverage();
+  }
+
+  /** Cells drawn for the planner, by class, and proposed facilities: what tests compare with the table. */
+  coverageCounts(): Record<CoverageClass | 'proposed', number> {
+    const counts: Record<CoverageClass | 'proposed', number> = { covered: 0, straight_line_only: 0, gap: 0, proposed: 0 };
+    const source = this.map?.getSource<GeoJSONSource>(COVERAGE_SOURCE_ID);
+    if (!source) return counts;
+    for (const feature of coverageFeatureCollection(this.coverage).features) counts[feature.properties.coverage ?? 'proposed'] += 1;
+    return counts;
   }
 
   /** Highlights one step of the route; null for none. */
@@ -447,6 +468,10 @@ export class FacilityMap {
     map.fitBounds(bounds, { padding: 48, maxZoom: 18, ...this.motion() }, { viewOrigin: 'app' });
   }
 
+  private applyCoverage(): void {
+    (this.map?.getSource(COVERAGE_SOURCE_ID) as GeoJSONSource | undefined)?.setData(coverageFeatureCollection(this.coverage));
+  }
+
   private applyCurrentStep(): void {
     const map = this.map;
     if (!map) return;
@@ -469,6 +494,7 @@ export class FacilityMap {
     if (this.facilitiesSignature !== null) this.applyFacilities();
     this.applySelection();
     if (this.route !== null) this.applyRoute(false);
+    if (this.coverage !== null) this.applyCoverage();
     if ((this.labels.language ?? 'zh') !== 'zh') {
       map.setLayoutProperty(ROAD_LABEL_LAYER_ID, 'text-field', basemapNameField(this.labels.language ?? 'zh'));
     }

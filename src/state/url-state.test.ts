@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { parseLngLatText, parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
 
 const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null,
-  routeFrom: null, routeTo: null, routeProfile: null,
+  routeFrom: null, routeTo: null, routeProfile: null, planner: null,
 };
 
 describe('URL state', () => {
@@ -37,6 +37,7 @@ describe('URL state', () => {
       language: 'en', district: 'sample', facility: 'sample:ramp:0012', categories: ['ramp', 'tactile_paving'],
       statuses: ['out_of_service'], query: '卫生间 toilet', onlyInView: true, map: { zoom: 16.5, latitude: 31.23456, longitude: 121.47123 },
       routeFrom: [121.4701234, 31.2298765], routeTo: [0, 0], routeProfile: 'powered-wheelchair',
+      planner: { category: 'elevator', profile: 'cane', withinMeters: 800, workingOnly: false },
     };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
   });

@@ -4,6 +4,7 @@
 import { FACILITY_CATEGORIES, FACILITY_STATUSES, type FacilityCategory, type FacilityStatus } from '../domain/facilities/model.ts';
 import { LANGUAGES, type Language } from '../i18n/messages.ts';
 import { PROFILE_NAMES, type ProfileName } from '../domain/routing/profiles.ts';
+import { parsePlannerParameter, serialisePlannerParameter, type PlannerSettings } from '../features/planner/planner-settings.ts';
 
 export interface MapPosition { zoom: number; latitude: number; longitude: number }
 
@@ -19,6 +20,8 @@ export interface UrlState {
   routeFrom: LngLatPair | null;
   routeTo: LngLatPair | null;
   routeProfile: RouteProfileName | null;
+  /** The planner view is open with these settings. */
+  planner: PlannerSettings | null;
 }
 
 export type LngLatPair = [longitude: number, latitude: number];
@@ -108,6 +111,7 @@ export const URL_FIELDS: { [Name in keyof UrlState]: Field<NonNullable<UrlState[
     parse: (raw) => ((ROUTE_PROFILE_NAMES as readonly string[]).includes(raw) ? (raw as RouteProfileName) : null),
     serialise: (value) => value,
   },
+  planner: { key: 'planner', parse: parsePlannerParameter, serialise: serialisePlannerParameter },
 };
 
 function round(value: number, decimals: number): number {
@@ -134,6 +138,7 @@ export function parseUrlState(search: string): UrlState {
     routeFrom: read('routeFrom'),
     routeTo: read('routeTo'),
     routeProfile: read('routeProfile'),
+    planner: read('planner'),
   };
 }
 

@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { buildRoutingGraph, deserialiseRoutingGraph, findRoute, serialiseRoutingGraph, type RouteRequest } from '../domain/routing/index.ts';
 import { at, fineSidewalk } from '../domain/routing/test-support.ts';
 import { createRouteClient, type RouteWorkerLike } from './route-client.ts';
-import { handleRouteWorkerMessage, type RouteWorkerRequest, type RouteWorkerResponse, type RouteWorkerState } from './route-worker.ts';
+import { computeCoverage, type CoverageProgress } from '../domain/coverage/index.ts';
+import type { Facility } from '../domain/facilities/model.ts';
+import { handleRouteWorkerMessage, type CoverageJob, type RouteWorkerRequest, type RouteWorkerResponse, type RouteWorkerState } from './route-worker.ts';
 
 const edges = [fineSidewalk('a', [[0, 0], [100, 0]]), fineSidewalk('b', [[100, 0], [100, 80]]), fineSidewalk('c', [[100, 80], [0, 80]])];
 const buffer = serialiseRoutingGraph(buildRoutingGraph(edges, []).graph);
@@ -27,9 +29,9 @@ class StandInWorker implements RouteWorkerLike {
         this.events.dispatchEvent(new Event('error'));
         return;
       }
-      const handled = handleRouteWorkerMessage(this.state, message);
-      this.state = handled.state;
-      this.events.dispatchEvent(new MessageEvent<RouteWorkerResponse>('message', { data: handled.response }));
+      this.state = handleRouteWorkerMessage(this.state, message, (response) => {
+        this.events.dispatchEvent(new MessageEvent<RouteWorkerResponse>('message', { data: structuredClone(response) }));
+      });
     }, 0);
   }
   addEventListener(type: string, listener: (event: never) => void): void {
@@ -98,5 +100,27 @@ describe('the route client', () => {
     const client = createRouteClient(buffer);
     client.dispose();
     await expect(client.route(request)).rejects.toThrow(/disposed/);
+  });
+
+  it('runs a coverage analysis in the worker with its progress, equal to the domain function', async () => {
+    const toilet: Facility = {
+      id: 't', category: 'toilet', nameZh: null, nameEn: null, addressZh: null, addressEn: null, status: 'working', statusNote: null, lastVerified: null, source: 'test',
+      doorWidthMeters: null, turningSpaceMeters: null, grabBars: null, emergencyCall: null, access: null, openingHours: null, changingTable: null,
+      location: { type: 'Point', coordinates: at(5, 2) },
+    };
+    const job: CoverageJob = { category: 'toilet', profile: 'wheelchair', withinMeters: 120, cellSizeMeters: 20 };
+    const direct = computeCoverage(deserialiseRoutingGraph(buffer), [toilet], job);
+    const worker = new StandInWorker();
+    const client = createRouteClient(buffer, { createWorker: () => worker });
+    const heard: CoverageProgress[] = [];
+    const result = await client.coverage([toilet], job, (progress) => heard.push(progress));
+    expect(worker.received).toEqual(['load', 'coverage']);
+    expect(result).toEqual(direct);
+    expect(result.cellsCoveredNetwork).toBeGreaterThan(0);
+    expect(heard.at(-1)).toEqual({ stage: 'done', fraction: 1 });
+    // The same on the main thread, and a request the core refuses is rejected with its reason.
+    const here = createRouteClient(buffer);
+    expect(await here.coverage([toilet], job)).toEqual(direct);
+    await expect(client.coverage([toilet], { ...job, withinMeters: -5 })).rejects.toThrow(/withinMeters must be a positive number/);
   });
 });

@@ -1,12 +1,14 @@
-// The typed client of the routing worker. It starts route-worker.ts, hands it the graph once and
-// pairs answers with requests. When Workers are unavailable, or the worker fails to start or
-// dies, it runs the same domain function (findRoute) on the main thread instead, so routes keep
-// coming, only with the page busy while they are computed.
+// The typed client of the network worker. It starts route-worker.ts, hands it the graph once and
+// pairs answers with requests: routes, and coverage analyses with their progress. When Workers
+// are unavailable, or the worker fails to start or dies, it runs the same domain functions
+// (findRoute, computeCoverage) on the main thread instead, so answers keep coming, only with the
+// page busy while they are computed.
 import type { Facility, NetworkEdge } from '../domain/facilities/model.ts';
 import {
   buildRoutingGraph, deserialiseRoutingGraph, findRoute, type RouteRequest, type RouteResult, type RoutingGraph,
 } from '../domain/routing/index.ts';
-import type { RouteWorkerRequest, RouteWorkerResponse } from './route-worker.ts';
+import { computeCoverage, type CoverageProgress, type CoverageResult } from '../domain/coverage/index.ts';
+import type { CoverageJob, RouteWorkerRequest, RouteWorkerResponse } from './route-worker.ts';
 
 /**
  * Where the graph comes from: the district's network.bin, or its parsed network and facilities
@@ -24,6 +26,8 @@ export interface RouteClient {
   /** Where routes are computed once the graph is loaded; rejects when the graph cannot be read at all. */
   ready: Promise<RouteClientMode>;
   route(request: RouteRequest): Promise<RouteResult>;
+  /** Coverage of the district by a category (the planner view); `onProgress` hears how far it has got. */
+  coverage(facilities: readonly Facility[], request: CoverageJob, onProgress?: (progress: CoverageProgress) => void): Promise<CoverageResult>;
   /** Stops the worker; later requests are refused. */
   dispose(): void;
 }
@@ -48,11 +52,12 @@ function defaultWorker(): RouteWorkerLike {
   return new Worker(new URL('./route-worker.ts', import.meta.url), { type: 'module' }) as unknown as RouteWorkerLike;
 }
 
-interface Pending {
-  request: RouteRequest;
-  resolve: (result: RouteResult) => void;
-  reject: (error: Error) => void;
-}
+type Pending =
+  | { kind: 'route'; request: RouteRequest; resolve: (result: RouteResult) => void; reject: (error: Error) => void }
+  | {
+    kind: 'coverage'; facilities: readonly Facility[]; request: CoverageJob; onProgress: (progress: CoverageProgress) => void;
+    resolve: (result: CoverageResult) => void; reject: (error: Error) => void;
+  };
 
 export function createRouteClient(source: RouteGraphSource, options: RouteClientOptions = {}): RouteClient {
   let mode: RouteClientMode | 'starting' | 'disposed' = 'starting';
@@ -73,7 +78,8 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
   const runHere = (item: Pending): void => {
     try {
       mainThreadGraph ??= graphFrom(source);
-      item.resolve(findRoute(mainThreadGraph, item.request));
+      if (item.kind === 'route') item.resolve(findRoute(mainThreadGraph, item.request));
+      else item.resolve(computeCoverage(mainThreadGraph, item.facilities, { ...item.request, onProgress: item.onProgress }));
     } catch (error) {
       item.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -82,7 +88,9 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
     const id = nextId;
     nextId += 1;
     pending.set(id, item);
-    worker?.postMessage({ type: 'route', id, request: item.request });
+    worker?.postMessage(item.kind === 'route'
+      ? { type: 'route', id, request: item.request }
+      : { type: 'coverage', id, facilities: item.facilities, request: item.request });
   };
   const fallBack = (): void => {
     if (mode === 'disposed' || mode === 'main-thread') return;
@@ -129,9 +137,14 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
       } else {
         const item = pending.get(response.id);
         if (item === undefined) return;
+        if (response.type === 'coverage_progress') {
+          if (item.kind === 'coverage') item.onProgress(response.progress);
+          return;
+        }
         pending.delete(response.id);
-        if (response.type === 'result') item.resolve(response.result);
-        else item.reject(new Error(response.message));
+        if (response.type === 'result' && item.kind === 'route') item.resolve(response.result);
+        else if (response.type === 'coverage_result' && item.kind === 'coverage') item.resolve(response.result);
+        else item.reject(new Error(response.type === 'failed' ? response.message : `the worker answered a ${item.kind} request with ${response.type}`));
       }
     });
     if (source instanceof ArrayBuffer) {
@@ -144,16 +157,20 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
     }
   }
 
+  const submit = (item: Pending): void => {
+    if (mode === 'disposed') item.reject(new Error('the route client has been disposed'));
+    else if (mode === 'main-thread') runHere(item);
+    else if (mode === 'worker') send(item);
+    else waiting.push(item);
+  };
+
   return {
     ready,
     route(request) {
-      return new Promise<RouteResult>((resolve, reject) => {
-        const item: Pending = { request, resolve, reject };
-        if (mode === 'disposed') reject(new Error('the route client has been disposed'));
-        else if (mode === 'main-thread') runHere(item);
-        else if (mode === 'worker') send(item);
-        else waiting.push(item);
-      });
+      return new Promise<RouteResult>((resolve, reject) => submit({ kind: 'route', request, resolve, reject }));
+    },
+    coverage(facilities, request, onProgress = () => undefined) {
+      return new Promise<CoverageResult>((resolve, reject) => submit({ kind: 'coverage', facilities, request, onProgress, resolve, reject }));
     },
     dispose() {
       mode = 'disposed';

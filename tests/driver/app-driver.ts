@@ -75,6 +75,34 @@ export class AppDriver {
     throw new Error(`No profile named ${name}`);
   }
 
+  plannerPanel(): Locator {
+    return this.page.locator('.planner-panel');
+  }
+
+  plannerHeading(): Locator {
+    return this.plannerPanel().getByRole('heading', { level: 2 });
+  }
+
+  /** Tabs into a radio group inside `container` and arrows to the radio named, as a keyboard user does. */
+  async chooseRadio(container: Locator, legend: string, name: string): Promise<void> {
+    const group = container.getByRole('group', { name: legend });
+    for (let step = 0; step < 30; step += 1) {
+      await this.page.keyboard.press('Tab');
+      if (await group.evaluate((element) => element.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement)) break;
+    }
+    const count = await group.getByRole('radio').count();
+    for (let step = 0; step < count; step += 1) {
+      if (await group.getByRole('radio', { name, exact: true }).isChecked()) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`No radio named ${name} under ${legend}`);
+  }
+
+  /** Coverage cells drawn on the map by class, and proposed facilities. */
+  async mapCoverageCounts(): Promise<{ covered: number; straight_line_only: number; gap: number; proposed: number }> {
+    return this.page.evaluate(() => window.__bfmap?.coverageCounts() ?? { covered: 0, straight_line_only: 0, gap: 0, proposed: 0 });
+  }
+
   async mapRouteCoordinateCount(): Promise<number> {
     return this.page.evaluate(() => window.__bfmap?.routeCoordinateCount() ?? 0);
   }
@@ -123,10 +151,10 @@ export class AppDriver {
     return waitForAnnouncement(this.page, matcher, 5000);
   }
 
-  /** Presses Tab until focus lands on an element matching `predicate`, at most `limit` times. */
-  async tabUntil(predicate: (description: string) => boolean, limit = 60): Promise<string> {
+  /** Presses Tab (or Shift+Tab, to go back) until focus lands on an element matching `predicate`, at most `limit` times. */
+  async tabUntil(predicate: (description: string) => boolean, limit = 60, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<string> {
     for (let step = 0; step < limit; step += 1) {
-      await this.page.keyboard.press('Tab');
+      await this.page.keyboard.press(key);
       const description = await this.focusedDescription();
       if (predicate(description)) return description;
     }

@@ -17,7 +17,8 @@
 //
 // Direction: from the resident to the facility (arcs used in their own direction towards it), so
 // one backward multi-source Dijkstra from all facilities at once gives every node its cost.
-import { NETWORK_KINDS, type BoundingBox, type Facility, type FacilityCategory, type LngLat } from '../facilities/model.ts';
+import { NETWORK_KINDS, type BoundingBox, type Facility, type LngLat } from '../facilities/model.ts';
+import { COVERAGE_CATEGORIES, type CoverageCategory } from './categories.ts';
 import { createArcEvaluation, evaluateArc, preparedCostsFor, type PreparedCosts } from '../routing/costs.ts';
 import { isWalkingKind, projectX, projectY, type RoutingGraph, type StreetName } from '../routing/graph.ts';
 import { routingProfile, validateRoutingProfile, type ProfileName, type RoutingProfile } from '../routing/profiles.ts';
@@ -27,8 +28,7 @@ import { snapToNetwork } from '../routing/snap.ts';
 import { DEFAULT_CELL_SIZE_METERS, hexGridOver, type HexCell } from './hex-grid.ts';
 import { insidePolygon } from '../geo/index.ts';
 
-export const COVERAGE_CATEGORIES = ['toilet', 'elevator', 'ramp'] as const satisfies readonly FacilityCategory[];
-export type CoverageCategory = (typeof COVERAGE_CATEGORIES)[number];
+export { COVERAGE_CATEGORIES, type CoverageCategory } from './categories.ts';
 
 /** A boundary area (a street's 街道 or a neighbourhood committee's 居委会) given as polygons. */
 export interface CoverageArea {

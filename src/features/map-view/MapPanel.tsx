@@ -4,6 +4,7 @@ import type { LoadedDistrict } from '../../api/district-client.ts';
 import type { Language, Translate } from '../../i18n/index.ts';
 import type { FacilityMap, MapView, ViewOrigin } from '../../map/facility-map.ts';
 import type { RouteDrawing } from '../../map/layers/route.ts';
+import type { CoverageDrawing } from '../../map/layers/coverage.ts';
 import { resolveBasemapReference } from '../../map/basemap-reference.ts';
 
 export type MapState = 'loading' | 'loaded' | 'failed';
@@ -22,6 +23,8 @@ interface Props {
   /** The route to draw, with the step to highlight. */
   route: RouteDrawing | null;
   currentStep: number | null;
+  /** The planner's coverage cells and proposed facilities. */
+  coverage: CoverageDrawing | null;
   /** Show a crosshair at the map centre: the point "Use the map centre" takes. */
   crosshair: boolean;
   onViewChange(view: MapView, origin: ViewOrigin): void;
@@ -39,7 +42,9 @@ declare global {
  * map is never rebuilt when React re-renders.
  */
 export function MapPanel(props: Props) {
-  const { t, language, districtName, district, facilities, selectedId, reducedMotion, initialView, focusRequest, placeRequest, route, currentStep } = props;
+  const {
+    t, language, districtName, district, facilities, selectedId, reducedMotion, initialView, focusRequest, placeRequest, route, currentStep, coverage,
+  } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<FacilityMap | null>(null);
   const callbacks = useRef(props);
@@ -101,6 +106,7 @@ export function MapPanel(props: Props) {
       controller.setSelection(callbacks.current.selectedId);
       controller.setRoute(callbacks.current.route);
       controller.setCurrentStep(callbacks.current.currentStep);
+      controller.setCoverage(callbacks.current.coverage);
     }).catch((error: unknown) => report('failed', (error as Error).message));
     return () => {
       cancelled = true;
@@ -116,6 +122,7 @@ export function MapPanel(props: Props) {
   useEffect(() => { controllerRef.current?.setSelection(selectedId); }, [selectedId, state]);
   useEffect(() => { controllerRef.current?.setRoute(route); }, [route, state]);
   useEffect(() => { controllerRef.current?.setCurrentStep(currentStep); }, [currentStep, state]);
+  useEffect(() => { controllerRef.current?.setCoverage(coverage); }, [coverage, state]);
   useEffect(() => { controllerRef.current?.setLabels(labelsRef.current); }, [t, language, districtName, state]);
   useEffect(() => { controllerRef.current?.setReducedMotion(reducedMotion); }, [reducedMotion, state]);
   useEffect(() => {

@@ -6,9 +6,13 @@ import { useEffect, useMemo } from 'react';
 import type { LoadedDistrict } from '../../api/district-client.ts';
 import type { RouteRequest, RouteResult } from '../../domain/routing/route.ts';
 import type { RouteClient } from '../../workers/route-client.ts';
+import type { CoverageJob } from '../../workers/route-worker.ts';
+import type { CoverageProgress, CoverageResult } from '../../domain/coverage/index.ts';
 
+/** Routes, and coverage analyses for the planner view, on one graph in one worker. */
 export interface RouteEngine {
   route(request: RouteRequest): Promise<RouteResult>;
+  coverage(request: CoverageJob, onProgress?: (progress: CoverageProgress) => void): Promise<CoverageResult>;
 }
 
 async function startClient(district: LoadedDistrict): Promise<RouteClient> {
@@ -32,6 +36,10 @@ export function useRouteEngine(district: LoadedDistrict | null): RouteEngine | n
       route: async (request: RouteRequest) => {
         client ??= startClient(district);
         return (await client).route(request);
+      },
+      coverage: async (request: CoverageJob, onProgress?: (progress: CoverageProgress) => void) => {
+        client ??= startClient(district);
+        return (await client).coverage(district.facilities, request, onProgress);
       },
       dispose: () => { void client?.then((started) => started.dispose()); },
     };

@@ -7,6 +7,7 @@ import {
 } from './basemap.ts';
 import { FACILITIES_SOURCE_ID, facilitiesSource, facilityLayers } from './facilities.ts';
 import { ROUTE_SOURCE_ID, routeLayers, routeSource } from './route.ts';
+import { COVERAGE_SOURCE_ID, coverageLayers, coverageSource } from './coverage.ts';
 
 export interface MapStyleInput {
   boundary: readonly BoundaryFeature[];
@@ -16,7 +17,7 @@ export interface MapStyleInput {
   language: MapLanguage;
 }
 
-/** Basemap, then the walkable network, the route, street names, then facilities on top. */
+/** Basemap, then the walkable network, the planner's coverage cells, the route, street names, then facilities on top. */
 export function buildMapStyle(input: MapStyleInput): StyleSpecification {
   return {
     version: 8,
@@ -26,7 +27,8 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
       [NETWORK_SOURCE_ID]: networkSource(input.network),
       [FACILITIES_SOURCE_ID]: facilitiesSource(input.facilities),
       [ROUTE_SOURCE_ID]: routeSource(null),
+      [COVERAGE_SOURCE_ID]: coverageSource(null),
     },
-    layers: [...basemapLayers(), ...networkLayers(), ...routeLayers(), ...basemapLabelLayers(input.language), ...facilityLayers()],
+    layers: [...basemapLayers(), ...networkLayers(), ...coverageLayers(), ...routeLayers(), ...basemapLabelLayers(input.language), ...facilityLayers()],
   };
 }
