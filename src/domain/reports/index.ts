@@ -12,3 +12,6 @@ export * from './transitions.ts';
 export * from './staleness.ts';
 export * from './facility-status.ts';
 export * from './patrol.ts';
+export * from './export.ts';
+export * from './photo-content.ts';
+export * from './work-list.ts';
