@@ -123,4 +123,21 @@ describe('the route client', () => {
     expect(await here.coverage([toilet], job)).toEqual(direct);
     await expect(client.coverage([toilet], { ...job, withinMeters: -5 })).rejects.toThrow(/withinMeters must be a positive number/);
   });
+
+  it('prepares a profile in the worker without an answer, and does nothing of the kind on the main thread', async () => {
+    const worker = new StandInWorker();
+    const client = createRouteClient(buffer, { createWorker: () => worker });
+    client.prepare('wheelchair');
+    await client.ready;
+    await expect(client.route(request)).resolves.toEqual(expected);
+    expect(worker.received).toEqual(['load', 'prepare', 'route']);
+    const posted: RouteWorkerResponse[] = [];
+    const graph = deserialiseRoutingGraph(buffer);
+    handleRouteWorkerMessage({ graph }, { type: 'prepare', profile: 'cane' }, (response) => posted.push(response));
+    handleRouteWorkerMessage({ graph: null }, { type: 'prepare', profile: 'cane' }, (response) => posted.push(response));
+    expect(posted).toEqual([]);
+    const here = createRouteClient(buffer);
+    here.prepare('wheelchair');
+    await expect(here.ready).resolves.toBe('main-thread');
+  });
 });

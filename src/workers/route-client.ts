@@ -5,7 +5,7 @@
 // page busy while they are computed.
 import type { Facility, NetworkEdge } from '../domain/facilities/model.ts';
 import {
-  buildRoutingGraph, deserialiseRoutingGraph, findRoute, type RouteRequest, type RouteResult, type RoutingGraph,
+  buildRoutingGraph, deserialiseRoutingGraph, findRoute, type ProfileName, type RouteRequest, type RouteResult, type RoutingGraph,
 } from '../domain/routing/index.ts';
 import { computeCoverage, type CoverageProgress, type CoverageResult } from '../domain/coverage/index.ts';
 import type { CoverageJob, RouteWorkerRequest, RouteWorkerResponse } from './route-worker.ts';
@@ -28,6 +28,11 @@ export interface RouteClient {
   route(request: RouteRequest): Promise<RouteResult>;
   /** Coverage of the district by a category (the planner view); `onProgress` hears how far it has got. */
   coverage(facilities: readonly Facility[], request: CoverageJob, onProgress?: (progress: CoverageProgress) => void): Promise<CoverageResult>;
+  /**
+   * Prices a profile's arcs in the worker ahead of an analysis, so the first one is as quick as
+   * the next; nothing is done on the main thread, where it would only block the page early.
+   */
+  prepare(profile: ProfileName): void;
   /** Stops the worker; later requests are refused. */
   dispose(): void;
 }
@@ -168,6 +173,10 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
     ready,
     route(request) {
       return new Promise<RouteResult>((resolve, reject) => submit({ kind: 'route', request, resolve, reject }));
+    },
+    prepare(profile) {
+      if (mode === 'worker') worker?.postMessage({ type: 'prepare', profile });
+      else if (mode === 'starting') void ready.then((started) => { if (started === 'worker') worker?.postMessage({ type: 'prepare', profile }); }, () => undefined);
     },
     coverage(facilities, request, onProgress = () => undefined) {
       return new Promise<CoverageResult>((resolve, reject) => submit({ kind: 'coverage', facilities, request, onProgress, resolve, reject }));

@@ -4,7 +4,9 @@
 // search never blocks the page. Messages are plain data; the client (route-client.ts) pairs
 // answers with requests by id. A coverage run posts its progress as it goes.
 import type { Facility, NetworkEdge } from '../domain/facilities/model.ts';
-import { buildRoutingGraph, deserialiseRoutingGraph, findRoute, type RouteRequest, type RouteResult, type RoutingGraph } from '../domain/routing/index.ts';
+import {
+  buildRoutingGraph, deserialiseRoutingGraph, findRoute, prepareProfileCosts, type ProfileName, type RouteRequest, type RouteResult, type RoutingGraph,
+} from '../domain/routing/index.ts';
 import { computeCoverage, type CoverageProgress, type CoverageRequest, type CoverageResult } from '../domain/coverage/index.ts';
 
 /** A coverage request as it crosses to the worker: plain data, the progress callback stays behind. */
@@ -14,7 +16,9 @@ export type RouteWorkerRequest =
   | { type: 'load'; buffer: ArrayBuffer }
   | { type: 'build'; network: readonly NetworkEdge[]; facilities: readonly Facility[] }
   | { type: 'route'; id: number; request: RouteRequest }
-  | { type: 'coverage'; id: number; facilities: readonly Facility[]; request: CoverageJob };
+  | { type: 'coverage'; id: number; facilities: readonly Facility[]; request: CoverageJob }
+  /** Price every arc for a profile ahead of need (the planner is still choosing); answers nothing. */
+  | { type: 'prepare'; profile: ProfileName };
 
 export type RouteWorkerResponse =
   | { type: 'loaded'; nodeCount: number; edgeCount: number }
@@ -41,6 +45,10 @@ export function handleRouteWorkerMessage(state: RouteWorkerState, message: Route
       post({ type: 'load_failed', message: messageOf(error) });
       return { graph: null };
     }
+  }
+  if (message.type === 'prepare') {
+    if (state.graph !== null) prepareProfileCosts(state.graph, message.profile);
+    return state;
   }
   if (state.graph === null) {
     post({ type: 'failed', id: message.id, message: 'the routing graph is not loaded yet' });

@@ -16,7 +16,7 @@ export {
 } from './profiles.ts';
 export { BLOCKED, UNKNOWN_ATTRIBUTES, ELEVATOR_SECONDS, type BlockingLimit, type UnknownAttribute } from './costs.ts';
 export {
-  DEFAULT_MAX_SNAP_DISTANCE_METERS, dijkstraRouteCost, findRoute, multiSourceDistances, prepareRoutingProfile,
+  DEFAULT_MAX_SNAP_DISTANCE_METERS, dijkstraRouteCost, findRoute, multiSourceDistances, prepareProfileCosts, prepareRoutingProfile,
   type AvoidedFacility, type DistanceOptions, type NoRouteReason, type PreparedProfileSummary, type RouteFound, type RouteNotFound, type RouteRequest,
   type RouteResult, type RouteUses,
 } from './route.ts';

@@ -592,6 +592,14 @@ export interface PreparedProfileSummary {
  * and its landmark tables, landmarks.ts) ahead of the first route: the route worker can call it
  * right after loading the graph. findRoute does the same on first use, so calling it is optional.
  */
+/**
+ * Prices every arc for a profile (cached per graph and profile) without the landmark tables:
+ * what a coverage analysis needs, cheap enough to do while the planner is still choosing.
+ */
+export function prepareProfileCosts(graph: RoutingGraph, profile: ProfileName): void {
+  preparedCostsFor(graph, routingProfile(profile), new Set());
+}
+
 export function prepareRoutingProfile(graph: RoutingGraph, profile: ProfileName | RoutingProfile): PreparedProfileSummary {
   const resolved = typeof profile === 'string' ? routingProfile(profile) : profile;
   const problems = validateRoutingProfile(resolved);

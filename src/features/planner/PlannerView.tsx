@@ -74,6 +74,10 @@ export function PlannerView(props: Props) {
     });
   };
 
+  // While the planner chooses, the worker prices the chosen profile's arcs, so the analysis that
+  // follows does not pay for it (about a third of a first run at 200k edges).
+  useEffect(() => { engine?.prepare(settings.profile); }, [engine, settings.profile]);
+
   // Nothing from an earlier analysis arrives after the view closes.
   useEffect(() => () => { serial.current += 1; }, []);
 

@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import type { LoadedDistrict } from '../../api/district-client.ts';
 import type { RouteRequest, RouteResult } from '../../domain/routing/route.ts';
+import type { ProfileName } from '../../domain/routing/profiles.ts';
 import type { RouteClient } from '../../workers/route-client.ts';
 import type { CoverageJob } from '../../workers/route-worker.ts';
 import type { CoverageProgress, CoverageResult } from '../../domain/coverage/index.ts';
@@ -13,6 +14,8 @@ import type { CoverageProgress, CoverageResult } from '../../domain/coverage/ind
 export interface RouteEngine {
   route(request: RouteRequest): Promise<RouteResult>;
   coverage(request: CoverageJob, onProgress?: (progress: CoverageProgress) => void): Promise<CoverageResult>;
+  /** Get a profile ready for a coverage analysis in the background (starts the worker if needed). */
+  prepare(profile: ProfileName): void;
 }
 
 async function startClient(district: LoadedDistrict): Promise<RouteClient> {
@@ -36,6 +39,10 @@ export function useRouteEngine(district: LoadedDistrict | null): RouteEngine | n
       route: async (request: RouteRequest) => {
         client ??= startClient(district);
         return (await client).route(request);
+      },
+      prepare: (profile: ProfileName) => {
+        client ??= startClient(district);
+        void client.then((started) => started.prepare(profile), () => undefined);
       },
       coverage: async (request: CoverageJob, onProgress?: (progress: CoverageProgress) => void) => {
         client ??= startClient(district);
