@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { test, expect, type Page } from '@playwright/test';
 import { AppDriver } from './driver/app-driver.ts';
@@ -67,7 +68,7 @@ test.describe('coverage for planners', () => {
     expect(features.filter((feature) => feature.properties.covered_network).length).toBe(drawn.covered);
     const csv = await downloadedText(page, 'Download table (CSV)');
     // A header, the whole district, then every area and street row the tables show.
-    expect(csv.text.split('\r\n').filter((line) => line !== '').length).toBe(2 + (await panel.locator('table tbody tr').count()));
+    expect(csv.text.split('\r\n').filter((line) => line !== '').length).toBe(2 + (await panel.locator('.planner-result table tbody tr').count()));
 
     // What if: a toilet proposed in the middle of a gap cell, typed as longitude,latitude.
     const gap = features.find((feature) => !feature.properties.covered_network && !feature.properties.covered_straight_line)
@@ -121,6 +122,30 @@ test.describe('coverage for planners', () => {
     await expect(distance).toBeFocused();
     await expect(app.plannerPanel().getByTestId('planner-summary')).toHaveCount(0);
     expect(new URL(page.url()).searchParams.get('planner')).toBe('toilet.wheelchair.300');
+  });
+
+  test('the planner reads where the network breaks, counted as the command line counts them, and brings one under the crosshair', async ({ page }) => {
+    test.setTimeout(90_000);
+    const app = await AppDriver.open(page, '?lang=en&planner=toilet.wheelchair.300');
+    await app.waitForMap();
+    const section = app.plannerPanel().locator('.planner-diagnostics');
+    const table = section.getByRole('table', { name: 'Findings by kind' });
+    await expect(table).toBeVisible({ timeout: 30_000 });
+    // The same core run by `bfmap coverage --diagnostics` on the district's files, not on network.bin.
+    const cli = JSON.parse(execFileSync('node', ['bin/bfmap.js', 'coverage', '--data', 'data/sample', '--category', 'toilets', '--within', '300', '--profile', 'wheelchair', '--diagnostics'], { encoding: 'utf8' })) as { diagnostics: { counts: Record<string, number> } };
+    const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)));
+    expect(shown).toEqual(Object.values(cli.diagnostics.counts));
+    expect(shown.some((count) => count > 0)).toBe(true);
+
+    const kind = section.locator('details').filter({ hasText: 'Crossing with a kerb ramp at one end only' });
+    await kind.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const first = kind.getByRole('button').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await app.waitForAnnouncement(/^Now at the map centre: /);
+    const place = ((await first.innerText()).split('Show on the map: ')[1] ?? '').trim();
+    expect((await app.announcements()).at(-1)).toBe(`Now at the map centre: ${place}`);
   });
 
   test('axe finds no violations on the planner view with a result and a proposed facility', async ({ page }) => {

@@ -550,6 +550,7 @@ export function App() {
             <aside className="details planner-aside" aria-label={t('plannerHeading')}>
               <Suspense fallback={<p className="hint">{t('loading')}</p>}>
                 <PlannerView
+                  key={district.manifest.id}
                   t={t}
                   language={language}
                   districtName={districtName}
@@ -560,6 +561,7 @@ export function App() {
                   autoRun={plannerAutoRun}
                   mapCentre={() => view?.center ?? district.manifest.center}
                   onDrawing={setCoverageOnMap}
+                  onShowOnMap={(position) => { setMobileTab('map'); setPlaceRequest({ position, serial: Date.now() }); }}
                   onAnnounce={(message) => announcer.announce(message)}
                   onClose={closePlanner}
                 />

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { buildRoutingGraph, deserialiseRoutingGraph, findRoute, serialiseRoutingGraph, type RouteRequest } from '../domain/routing/index.ts';
-import { at, fineSidewalk } from '../domain/routing/test-support.ts';
+import { at, edge, fineSidewalk } from '../domain/routing/test-support.ts';
 import { createRouteClient, type RouteWorkerLike } from './route-client.ts';
-import { computeCoverage, type CoverageProgress } from '../domain/coverage/index.ts';
+import { computeCoverage, networkDiagnostics, type CoverageProgress } from '../domain/coverage/index.ts';
 import type { Facility } from '../domain/facilities/model.ts';
 import { handleRouteWorkerMessage, type CoverageJob, type RouteWorkerRequest, type RouteWorkerResponse, type RouteWorkerState } from './route-worker.ts';
 
@@ -139,5 +139,23 @@ describe('the route client', () => {
     const here = createRouteClient(buffer);
     here.prepare('wheelchair');
     await expect(here.ready).resolves.toBe('main-thread');
+  });
+
+  it('lists the network diagnostics in the worker as the domain function does', async () => {
+    // A crossing with a ramp at one end only, between two sidewalks.
+    const network = [
+      fineSidewalk('north', [[0, 20], [50, 20]]),
+      fineSidewalk('south', [[0, 0], [50, 0]]),
+      edge('crossing', 'crossing', [[25, 0], [25, 20]], { kerbStart: 'lowered', kerbEnd: 'raised' }),
+    ];
+    const graphBuffer = serialiseRoutingGraph(buildRoutingGraph(network, []).graph);
+    const now = new Date('2026-11-29T00:00:00Z');
+    const direct = networkDiagnostics(deserialiseRoutingGraph(graphBuffer), [], { now });
+    expect(direct.map((finding) => finding.code)).toContain('crossing_ramp_one_end');
+    const worker = new StandInWorker();
+    const client = createRouteClient(graphBuffer, { createWorker: () => worker });
+    expect(await client.diagnostics([], now)).toEqual(direct);
+    expect(worker.received).toEqual(['load', 'diagnostics']);
+    expect(await createRouteClient(graphBuffer).diagnostics([], now)).toEqual(direct);
   });
 });

@@ -7,7 +7,7 @@ import type { Facility, NetworkEdge } from '../domain/facilities/model.ts';
 import {
   buildRoutingGraph, deserialiseRoutingGraph, findRoute, type ProfileName, type RouteRequest, type RouteResult, type RoutingGraph,
 } from '../domain/routing/index.ts';
-import { computeCoverage, type CoverageProgress, type CoverageResult } from '../domain/coverage/index.ts';
+import { computeCoverage, networkDiagnostics, type CoverageProgress, type CoverageResult, type NetworkDiagnostic } from '../domain/coverage/index.ts';
 import type { CoverageJob, RouteWorkerRequest, RouteWorkerResponse } from './route-worker.ts';
 
 /**
@@ -28,6 +28,8 @@ export interface RouteClient {
   route(request: RouteRequest): Promise<RouteResult>;
   /** Coverage of the district by a category (the planner view); `onProgress` hears how far it has got. */
   coverage(facilities: readonly Facility[], request: CoverageJob, onProgress?: (progress: CoverageProgress) => void): Promise<CoverageResult>;
+  /** Where the step-free network and tactile paving break, and which facilities need a check (as of `now`). */
+  diagnostics(facilities: readonly Facility[], now: Date): Promise<NetworkDiagnostic[]>;
   /**
    * Prices a profile's arcs in the worker ahead of an analysis, so the first one is as quick as
    * the next; nothing is done on the main thread, where it would only block the page early.
@@ -62,7 +64,8 @@ type Pending =
   | {
     kind: 'coverage'; facilities: readonly Facility[]; request: CoverageJob; onProgress: (progress: CoverageProgress) => void;
     resolve: (result: CoverageResult) => void; reject: (error: Error) => void;
-  };
+  }
+  | { kind: 'diagnostics'; facilities: readonly Facility[]; now: Date; resolve: (diagnostics: NetworkDiagnostic[]) => void; reject: (error: Error) => void };
 
 export function createRouteClient(source: RouteGraphSource, options: RouteClientOptions = {}): RouteClient {
   let mode: RouteClientMode | 'starting' | 'disposed' = 'starting';
@@ -84,6 +87,7 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
     try {
       mainThreadGraph ??= graphFrom(source);
       if (item.kind === 'route') item.resolve(findRoute(mainThreadGraph, item.request));
+      else if (item.kind === 'diagnostics') item.resolve(networkDiagnostics(mainThreadGraph, item.facilities, { now: item.now }));
       else item.resolve(computeCoverage(mainThreadGraph, item.facilities, { ...item.request, onProgress: item.onProgress }));
     } catch (error) {
       item.reject(error instanceof Error ? error : new Error(String(error)));
@@ -95,7 +99,9 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
     pending.set(id, item);
     worker?.postMessage(item.kind === 'route'
       ? { type: 'route', id, request: item.request }
-      : { type: 'coverage', id, facilities: item.facilities, request: item.request });
+      : item.kind === 'diagnostics'
+        ? { type: 'diagnostics', id, facilities: item.facilities, nowIso: item.now.toISOString() }
+        : { type: 'coverage', id, facilities: item.facilities, request: item.request });
   };
   const fallBack = (): void => {
     if (mode === 'disposed' || mode === 'main-thread') return;
@@ -149,6 +155,7 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
         pending.delete(response.id);
         if (response.type === 'result' && item.kind === 'route') item.resolve(response.result);
         else if (response.type === 'coverage_result' && item.kind === 'coverage') item.resolve(response.result);
+        else if (response.type === 'diagnostics_result' && item.kind === 'diagnostics') item.resolve(response.diagnostics);
         else item.reject(new Error(response.type === 'failed' ? response.message : `the worker answered a ${item.kind} request with ${response.type}`));
       }
     });
@@ -173,6 +180,9 @@ export function createRouteClient(source: RouteGraphSource, options: RouteClient
     ready,
     route(request) {
       return new Promise<RouteResult>((resolve, reject) => submit({ kind: 'route', request, resolve, reject }));
+    },
+    diagnostics(facilities, now) {
+      return new Promise<NetworkDiagnostic[]>((resolve, reject) => submit({ kind: 'diagnostics', facilities, now, resolve, reject }));
     },
     prepare(profile) {
       if (mode === 'worker') worker?.postMessage({ type: 'prepare', profile });

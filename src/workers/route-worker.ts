@@ -7,7 +7,9 @@ import type { Facility, NetworkEdge } from '../domain/facilities/model.ts';
 import {
   buildRoutingGraph, deserialiseRoutingGraph, findRoute, prepareProfileCosts, type ProfileName, type RouteRequest, type RouteResult, type RoutingGraph,
 } from '../domain/routing/index.ts';
-import { computeCoverage, type CoverageProgress, type CoverageRequest, type CoverageResult } from '../domain/coverage/index.ts';
+import {
+  computeCoverage, networkDiagnostics, type CoverageProgress, type CoverageRequest, type CoverageResult, type NetworkDiagnostic,
+} from '../domain/coverage/index.ts';
 
 /** A coverage request as it crosses to the worker: plain data, the progress callback stays behind. */
 export type CoverageJob = Omit<CoverageRequest, 'onProgress'>;
@@ -17,6 +19,7 @@ export type RouteWorkerRequest =
   | { type: 'build'; network: readonly NetworkEdge[]; facilities: readonly Facility[] }
   | { type: 'route'; id: number; request: RouteRequest }
   | { type: 'coverage'; id: number; facilities: readonly Facility[]; request: CoverageJob }
+  | { type: 'diagnostics'; id: number; facilities: readonly Facility[]; nowIso: string }
   /** Price every arc for a profile ahead of need (the planner is still choosing); answers nothing. */
   | { type: 'prepare'; profile: ProfileName };
 
@@ -26,6 +29,7 @@ export type RouteWorkerResponse =
   | { type: 'result'; id: number; result: RouteResult }
   | { type: 'coverage_progress'; id: number; progress: CoverageProgress }
   | { type: 'coverage_result'; id: number; result: CoverageResult }
+  | { type: 'diagnostics_result'; id: number; diagnostics: NetworkDiagnostic[] }
   | { type: 'failed'; id: number; message: string };
 
 export interface RouteWorkerState {
@@ -57,6 +61,8 @@ export function handleRouteWorkerMessage(state: RouteWorkerState, message: Route
   try {
     if (message.type === 'route') {
       post({ type: 'result', id: message.id, result: findRoute(state.graph, message.request) });
+    } else if (message.type === 'diagnostics') {
+      post({ type: 'diagnostics_result', id: message.id, diagnostics: networkDiagnostics(state.graph, message.facilities, { now: new Date(message.nowIso) }) });
     } else {
       const onProgress = (progress: CoverageProgress): void => post({ type: 'coverage_progress', id: message.id, progress });
       post({ type: 'coverage_result', id: message.id, result: computeCoverage(state.graph, message.facilities, { ...message.request, onProgress }) });

@@ -2,7 +2,7 @@
 // one-sentence summary, a legend for the map, accessible tables (worst gaps first), a "what if"
 // with proposed facilities, and exports. It shows what it is given; the analysis itself runs in
 // the network worker (the caller's).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { COVERAGE_CATEGORIES } from '../../domain/coverage/categories.ts';
 import type { CoverageResult, CoverageRow, CoverageStage } from '../../domain/coverage/index.ts';
 import type { LngLat } from '../../domain/facilities/model.ts';
@@ -42,6 +42,8 @@ interface Props {
   onExportCells(): void;
   onExportTable(): void;
   onClose(): void;
+  /** Shown at the end of the panel, whatever the analysis: the network diagnostics. */
+  children?: ReactNode;
 }
 
 const CATEGORY_KEYS = { toilet: 'categoryToilet', elevator: 'categoryElevator', ramp: 'categoryRamp' } as const;
@@ -309,6 +311,7 @@ export function PlannerPanel(props: Props) {
           </div>
         </section>
       ) : null}
+      {props.children}
     </section>
   );
 }

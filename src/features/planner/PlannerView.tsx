@@ -4,13 +4,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedDistrict } from '../../api/district-client.ts';
 import { coverageAreasFromBoundary, coverageTableCsv } from '../../domain/coverage/export.ts';
-import type { CoverageResult } from '../../domain/coverage/index.ts';
+import type { CoverageResult, NetworkDiagnostic } from '../../domain/coverage/index.ts';
 import type { LngLat } from '../../domain/facilities/model.ts';
 import type { Language, Translate } from '../../i18n/index.ts';
 import { coverageDrawing, type CoverageDrawing } from '../../map/layers/coverage.ts';
 import type { RouteEngine } from '../route-planner/use-route-engine.ts';
 import { createPlannerTranslate } from './messages.ts';
 import { PlannerPanel, type PlannerRun } from './PlannerPanel.tsx';
+import { DiagnosticsSection, type DiagnosticsState } from './DiagnosticsSection.tsx';
 import { serialisePlannerParameter, type PlannerSettings } from './planner-settings.ts';
 import { coverageSummary, whatIfAnnouncement } from './planner-words.ts';
 
@@ -26,6 +27,8 @@ interface Props {
   autoRun: boolean;
   mapCentre(): LngLat | null;
   onDrawing(drawing: CoverageDrawing | null): void;
+  /** Bring a place under the map's crosshair. */
+  onShowOnMap(position: LngLat): void;
   onAnnounce(message: string): void;
   onClose(): void;
 }
@@ -48,6 +51,7 @@ export function PlannerView(props: Props) {
   const [run, setRun] = useState<PlannerRun>({ kind: 'idle' });
   const [shown, setShown] = useState<{ result: CoverageResult; settings: PlannerSettings } | null>(null);
   const [proposed, setProposed] = useState<LngLat[]>([]);
+  const [diagnostics, setDiagnostics] = useState<DiagnosticsState>({ kind: 'running' });
   const serial = useRef(0);
   const callbacks = useRef(props);
   useEffect(() => { callbacks.current = props; });
@@ -77,6 +81,28 @@ export function PlannerView(props: Props) {
   // While the planner chooses, the worker prices the chosen profile's arcs, so the analysis that
   // follows does not pay for it (about a third of a first run at 200k edges).
   useEffect(() => { engine?.prepare(settings.profile); }, [engine, settings.profile]);
+
+  // The diagnostics do not depend on the settings: found once per district (the view is keyed by district).
+  useEffect(() => {
+    if (!engine) return;
+    let cancelled = false;
+    engine.diagnostics(new Date()).then(
+      (findings) => { if (!cancelled) setDiagnostics({ kind: 'done', findings }); },
+      (error: unknown) => { if (!cancelled) setDiagnostics({ kind: 'failed', detail: (error as Error).message }); },
+    );
+    return () => { cancelled = true; };
+  }, [engine]);
+
+  const namesById = useMemo(() => {
+    const names = new Map<string, { zh: string | null; en: string | null }>();
+    for (const edge of district.network) if (edge.nameZh !== null || edge.nameEn !== null) names.set(edge.id, { zh: edge.nameZh, en: edge.nameEn });
+    for (const facility of district.facilities) if (facility.nameZh !== null || facility.nameEn !== null) names.set(facility.id, { zh: facility.nameZh, en: facility.nameEn });
+    return names;
+  }, [district]);
+  const placeOf = (finding: NetworkDiagnostic): string | null => {
+    const names = namesById.get(finding.featureId);
+    return names ? (language === 'zh' ? names.zh ?? names.en : names.en ?? names.zh) : null;
+  };
 
   // Nothing from an earlier analysis arrives after the view closes.
   useEffect(() => () => { serial.current += 1; }, []);
@@ -126,6 +152,27 @@ export function PlannerView(props: Props) {
       }}
       onExportTable={() => { if (shown) downloadText(`${fileStem}.csv`, coverageTableCsv(shown.result), 'text/csv;charset=utf-8'); }}
       onClose={props.onClose}
-    />
+    >
+      <DiagnosticsSection
+        pt={pt}
+        state={diagnostics}
+        placeOf={placeOf}
+        onShowOnMap={(position, words) => {
+          props.onShowOnMap(position);
+          props.onAnnounce(pt('plannerDiagnosticsShown', { place: words }));
+        }}
+        onExport={() => {
+          if (diagnostics.kind !== 'done') return;
+          downloadText(`network-diagnostics-${district.manifest.id}.geojson`, JSON.stringify({
+            type: 'FeatureCollection',
+            features: diagnostics.findings.map((finding) => ({
+              type: 'Feature',
+              properties: { code: finding.code, feature_id: finding.featureId, place: placeOf(finding), detail: finding.detail },
+              geometry: { type: 'Point', coordinates: finding.location },
+            })),
+          }), 'application/geo+json');
+        }}
+      />
+    </PlannerPanel>
   );
 }

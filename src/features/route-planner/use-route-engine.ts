@@ -8,12 +8,14 @@ import type { RouteRequest, RouteResult } from '../../domain/routing/route.ts';
 import type { ProfileName } from '../../domain/routing/profiles.ts';
 import type { RouteClient } from '../../workers/route-client.ts';
 import type { CoverageJob } from '../../workers/route-worker.ts';
-import type { CoverageProgress, CoverageResult } from '../../domain/coverage/index.ts';
+import type { CoverageProgress, CoverageResult, NetworkDiagnostic } from '../../domain/coverage/index.ts';
 
 /** Routes, and coverage analyses for the planner view, on one graph in one worker. */
 export interface RouteEngine {
   route(request: RouteRequest): Promise<RouteResult>;
   coverage(request: CoverageJob, onProgress?: (progress: CoverageProgress) => void): Promise<CoverageResult>;
+  /** The network diagnostics of the district as of `now`. */
+  diagnostics(now: Date): Promise<NetworkDiagnostic[]>;
   /** Get a profile ready for a coverage analysis in the background (starts the worker if needed). */
   prepare(profile: ProfileName): void;
 }
@@ -39,6 +41,10 @@ export function useRouteEngine(district: LoadedDistrict | null): RouteEngine | n
       route: async (request: RouteRequest) => {
         client ??= startClient(district);
         return (await client).route(request);
+      },
+      diagnostics: async (now: Date) => {
+        client ??= startClient(district);
+        return (await client).diagnostics(district.facilities, now);
       },
       prepare: (profile: ProfileName) => {
         client ??= startClient(district);
