@@ -254,7 +254,7 @@ export function PlannerPanel(props: Props) {
           ) : null}
           <RowsTable pt={pt} language={language} caption={pt('plannerStreetsCaption')} nameHeader={pt('plannerColumnStreet')} rows={result.streets} />
 
-          <h3 id={`${id}-whatif`}>{pt('plannerWhatIfHeading')}</h3>
+          <h3 id={`${id}-whatif`} className={proposed.length === 0 ? 'no-print' : undefined}>{pt('plannerWhatIfHeading')}</h3>
           <div className="no-print">
             <p className="hint">{pt('plannerWhatIfHint')}</p>
             <div className="button-row">
