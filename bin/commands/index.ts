@@ -8,5 +8,6 @@ import { validateCommand } from './validate.ts';
 import { importOsmCommand } from './import-osm.ts';
 import { routeCommand } from './route.ts';
 import { coverageCommand } from './coverage.ts';
+import { userCommand } from './user.ts';
 
-export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand, importOsmCommand, coverageCommand];
+export const COMMANDS: readonly Command[] = [searchCommand, importTableCommand, importOpenSidewalksCommand, validateCommand, routeCommand, importOsmCommand, coverageCommand, userCommand];

@@ -2,19 +2,31 @@
 // calls for /api paths. server/app.ts composes it with the static files.
 import type { ApiHandler } from '../static-server.ts';
 import { OPENAPI_DOCUMENT, OPENAPI_PATH } from './openapi.ts';
-import { reportRoutes, type ReportsApiOptions } from './reports.ts';
+import { resolveApiOptions, type ApiContext, type ApiOptions } from './options.ts';
+import { reportRoutes } from './reports.ts';
 import { createRouter, type ApiRoute } from './router.ts';
+import { createCallerIdentifier, sessionRoutes } from './sessions.ts';
+import { workRoutes } from './work.ts';
 
-export type ApiOptions = ReportsApiOptions;
+export type { ApiOptions } from './options.ts';
 
-/** Every route the API serves; the OpenAPI description lists exactly these (a test checks). */
-export function apiRoutes(options: ApiOptions): ApiRoute[] {
+function routesOf(context: ApiContext): ApiRoute[] {
   return [
-    ...reportRoutes(options),
+    ...sessionRoutes(context),
+    ...reportRoutes(context),
+    ...workRoutes(context),
     { path: OPENAPI_PATH, methods: { GET: async () => ({ status: 200, body: OPENAPI_DOCUMENT }) } },
   ];
 }
 
+/** Every route the API serves; the OpenAPI description lists exactly these (a test checks). */
+export function apiRoutes(options: ApiOptions): ApiRoute[] {
+  return routesOf(resolveApiOptions(options));
+}
+
 export function createApiHandler(options: ApiOptions): ApiHandler {
-  return createRouter(apiRoutes(options));
+  const context = resolveApiOptions(options);
+  // Made now rather than at the first unknown username, whose refusal would otherwise take twice as long.
+  context.decoyPasswordHash().catch((error: unknown) => console.error('Could not make the decoy password hash:', error));
+  return createRouter(routesOf(context), createCallerIdentifier(context));
 }

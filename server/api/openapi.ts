@@ -2,11 +2,15 @@
 // a YAML file, so enumerations come from the reports core's lists and cannot drift from them; a
 // test compares its paths and methods with the router's table.
 import {
-  MAX_DESCRIPTION_LENGTH, NEW_REPORT_FIELDS, REPORT_CATEGORIES, REPORT_STATUSES, ROLES,
+  MAX_DESCRIPTION_LENGTH, NEW_REPORT_FIELDS, PATROL_BANDS, REPORT_CATEGORIES, REPORT_STATUSES, ROLES, TRANSITION_BODY_FIELDS,
 } from '../../src/domain/reports/index.ts';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../db/repository.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './json-body.ts';
-import { IDEMPOTENCY_KEY_HEADER, REPORTS_PATH, REPORT_PATH } from './reports.ts';
+import { MINIMUM_PASSWORD_LENGTH } from './passwords.ts';
+import { DEFAULT_RATE_LIMITS } from './rate-limits.ts';
+import { DUPLICATE_OF_PREFIX, IDEMPOTENCY_KEY_HEADER, REPORTS_PATH, REPORT_PATH, TRANSITIONS_PATH } from './reports.ts';
+import { CSRF_HEADER, SESSION_COOKIE, SESSION_PATH } from './sessions.ts';
+import { ASSIGNED_WORK_PATH, DEFAULT_PATROL_LIMIT, MAXIMUM_PATROL_LIMIT, PATROL_PATH, UNIT_OPEN_STATUSES } from './work.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -33,7 +37,7 @@ export interface JsonSchema {
 
 export interface OpenApiParameter {
   name: string;
-  in: 'query' | 'path' | 'header';
+  in: 'query' | 'path' | 'header' | 'cookie';
   required?: boolean;
   description: string;
   schema: JsonSchema;
@@ -52,15 +56,24 @@ export interface OpenApiOperation {
   parameters?: readonly OpenApiParameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, OpenApiResponse>;
+  /** Alternatives: [] (empty object) means the operation also works without signing in. */
+  security?: readonly Record<string, readonly string[]>[];
 }
 
-export type OpenApiPathItem = Partial<Record<'get' | 'post', OpenApiOperation>>;
+export type OpenApiPathItem = Partial<Record<'get' | 'post' | 'delete', OpenApiOperation>>;
+
+export interface OpenApiSecurityScheme {
+  type: 'apiKey';
+  in: 'cookie' | 'header';
+  name: string;
+  description: string;
+}
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string };
   paths: Record<string, OpenApiPathItem>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, OpenApiSecurityScheme> };
 }
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -148,6 +161,96 @@ const NEW_REPORT_PROPERTIES: Record<(typeof NEW_REPORT_FIELDS)[number], JsonSche
   outOfService: { type: 'boolean', description: "Defaults to the fault code's usual effect." },
 };
 
+/** The full view adds who filed the report and who marked it fixed. */
+const FULL_REPORT: JsonSchema = {
+  ...PUBLIC_REPORT,
+  description: 'The full view: for reviewers and admins, the inspector who filed it and the unit it is assigned to.',
+  properties: {
+    ...PUBLIC_REPORT.properties,
+    reporterId: { type: ['string', 'null'], description: 'The account that filed it; null for an anonymous resident.' },
+    fixedById: { type: ['string', 'null'], description: 'The account that marked it fixed; the re-inspection must be by someone else.' },
+  },
+  required: [...(PUBLIC_REPORT.required ?? []), 'reporterId', 'fixedById'],
+};
+
+const FULL_REPORT_EVENT: JsonSchema = {
+  ...PUBLIC_REPORT_EVENT,
+  description: 'One step of the history with the account that acted (null for an anonymous resident).',
+  properties: { ...PUBLIC_REPORT_EVENT.properties, actorId: { type: ['string', 'null'] } },
+  required: [...(PUBLIC_REPORT_EVENT.required ?? []), 'actorId'],
+};
+
+const SESSION_SECURITY = [{ sessionCookie: [] }] as const;
+/** Works signed in or not; the answer depends on who calls. */
+const OPTIONAL_SESSION = [{}, { sessionCookie: [] }] as const;
+/** A change made with the session cookie also needs the CSRF header. */
+const SESSION_CHANGE_SECURITY = [{ sessionCookie: [], csrfToken: [] }] as const;
+const OPTIONAL_SESSION_CHANGE = [{}, { sessionCookie: [], csrfToken: [] }] as const;
+
+const CSRF_PARAMETER: OpenApiParameter = {
+  name: CSRF_HEADER,
+  in: 'header',
+  required: false,
+  description: `Required with the ${SESSION_COOKIE} cookie on every request that changes something: the csrfToken that POST or GET ${SESSION_PATH} answered. Leave it out without a cookie.`,
+  schema: { type: 'string' },
+};
+
+const SET_COOKIE_HEADER = {
+  'Set-Cookie': {
+    description: `${SESSION_COOKIE}=<token>; Path=/; Max-Age=<seconds>; HttpOnly; SameSite=Strict, with Secure when the request came over TLS (or a trusted proxy says so).`,
+    schema: { type: 'string' },
+  },
+} as const;
+
+const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds until the limit lets a call through again.', schema: { type: 'integer', minimum: 1 } } } as const;
+
+const REFUSALS = {
+  401: errorResponse('Not signed in (sign_in_required), or the session cookie names a session that has ended (session_ended; the cookie is cleared).'),
+  403: errorResponse(`The role may not do this (not_allowed), ${CSRF_HEADER} is missing or wrong (csrf_token_invalid), or Origin is another site (foreign_origin).`),
+} as const;
+
+const REPORT_ID_PARAMETER: OpenApiParameter = {
+  name: 'reportId', in: 'path', required: true, description: 'The id returned when the report was filed.', schema: { type: 'string' },
+};
+
+const SINGLE_REPORT_VIEW: JsonSchema = {
+  type: 'object',
+  description: "view says which: 'full' where the role may see who acted (the reports core's read_report_full), else 'public'.",
+  properties: {
+    view: { type: 'string', enum: ['public', 'full'] },
+    report: { oneOf: [ref('PublicReport'), ref('FullReport')] },
+    events: { type: 'array', items: { oneOf: [ref('PublicReportEvent'), ref('FullReportEvent')] } },
+    availableTransitions: { type: 'array', items: ref('OfferedTransition'), description: 'What the caller may do to it now (empty when not signed in).' },
+  },
+  required: ['view', 'report', 'events', 'availableTransitions'],
+};
+
+const ACCOUNT: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string', enum: ROLES },
+    unitId: { type: ['string', 'null'], description: 'For responsible units: the unit the account acts for.' },
+  },
+  required: ['id', 'username', 'displayName', 'role', 'unitId'],
+  additionalProperties: false,
+};
+
+const SIGNED_IN: JsonSchema = {
+  type: 'object',
+  properties: {
+    user: ref('Account'),
+    csrfToken: { type: 'string', description: `Send it as ${CSRF_HEADER} with every request that changes something.` },
+  },
+  required: ['user', 'csrfToken'],
+};
+
+const minutes = (milliseconds: number): number => milliseconds / 60_000;
+const signInLimit = DEFAULT_RATE_LIMITS.signInPerAddress;
+const filingLimit = DEFAULT_RATE_LIMITS.reportFilingPerAddress;
+
 const IDEMPOTENCY_PARAMETER: OpenApiParameter = {
   name: IDEMPOTENCY_KEY_HEADER,
   in: 'header',
@@ -162,8 +265,10 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     title: '无障碍数字地图 API (barrier-free map)',
     version: '0.1.0',
     description: [
-      'Fault reports on barrier-free facilities (issue 6), first slice: anonymous residents file reports and anyone reads their public views.',
-      'Accounts, transitions, photos and rate limits are not part of this version: reports carry no photos yet.',
+      'Fault reports on barrier-free facilities and their rectification loop (issue 6): residents file reports without an account and follow them by link;',
+      `inspectors, reviewers, responsible units and admins sign in (POST ${SESSION_PATH}), which sets the HttpOnly, SameSite=Strict cookie ${SESSION_COOKIE}.`,
+      `With that cookie, every request that changes something must carry the session's ${CSRF_HEADER} header; any request that changes something and sends an Origin header must come from this site.`,
+      'What each role may do follows the reports core\'s permission table (src/domain/reports/permissions.ts). Photos are not part of this version.',
       'Every error is JSON: { error: { code, message: { zh, en } } }, or { errors: FieldError[] } for a report that does not validate.',
       'Unknown paths under /api answer 404, other methods 405 with Allow. Responses are Cache-Control: no-store.',
     ].join(' '),
@@ -172,33 +277,42 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     [REPORTS_PATH]: {
       post: {
         operationId: 'fileReport',
-        summary: 'File a fault report as an anonymous resident',
-        description: `The body is JSON (at most ${DEFAULT_BODY_LIMIT_BYTES} bytes) with only the fields listed; unknown fields are refused by name. Nothing is stored on any error.`,
-        parameters: [IDEMPOTENCY_PARAMETER],
+        summary: 'File a fault report, as an anonymous resident or as the signed-in account',
+        description: [
+          `The body is JSON (at most ${DEFAULT_BODY_LIMIT_BYTES} bytes) with only the fields listed; unknown fields are refused by name. Nothing is stored on any error.`,
+          filingLimit === null ? '' : `Without an account, at most ${filingLimit.maximumHits} reports per ${minutes(filingLimit.windowMilliseconds)} minutes per address (IPv6: per /64) are filed; a retry of a report already filed is answered even over the limit.`,
+          'The answer is the view the caller may see: full for the inspector who filed it, reviewers and admins.',
+        ].join(' '),
+        security: OPTIONAL_SESSION_CHANGE,
+        parameters: [IDEMPOTENCY_PARAMETER, CSRF_PARAMETER],
         requestBody: { required: true, content: json(ref('NewReport')) },
         responses: {
           201: {
             description: 'Filed. Location gives the link to follow it.',
             headers: { Location: { description: 'The report\'s URL.', schema: { type: 'string' } }, ...noStore },
-            content: json({ type: 'object', properties: { report: ref('PublicReport') }, required: ['report'] }),
+            content: json({ type: 'object', properties: { report: { oneOf: [ref('PublicReport'), ref('FullReport')] } }, required: ['report'] }),
           },
           200: {
             description: 'A retry: the report filed earlier with this Idempotency-Key; nothing new was stored.',
             headers: { Location: { description: 'The report\'s URL.', schema: { type: 'string' } }, ...noStore },
-            content: json({ type: 'object', properties: { report: ref('PublicReport') }, required: ['report'] }),
+            content: json({ type: 'object', properties: { report: { oneOf: [ref('PublicReport'), ref('FullReport')] } }, required: ['report'] }),
           },
           400: {
             description: 'Missing or malformed Idempotency-Key, malformed JSON (error.position says where) or UTF-8 (Error), or a report that does not validate (FieldErrors).',
             content: json({ oneOf: [ref('Error'), ref('FieldErrors')] }),
           },
+          401: REFUSALS[401],
+          403: errorResponse(`A responsible unit's account, which does not file reports (not_allowed); ${CSRF_HEADER} missing or wrong; or Origin is another site.`),
           413: errorResponse('The body is larger than the limit.'),
           415: errorResponse('The body is not application/json.'),
-          422: errorResponse('The Idempotency-Key was used before for a report with different content.'),
+          422: errorResponse('The Idempotency-Key was used before for a report with different content or by someone else.'),
+          429: { description: 'Too many reports without an account from this address (too_many_reports).', headers: RETRY_AFTER_HEADER, content: json(ref('Error')) },
         },
       },
       get: {
         operationId: 'listReports',
-        summary: 'List public views of reports, oldest change first, in pages',
+        summary: 'List reports, oldest change first, in pages: public views, and full ones where the role may see them',
+        security: OPTIONAL_SESSION,
         parameters: [
           { name: 'district', in: 'query', description: 'A district id the map offers.', schema: { type: 'string' } },
           { name: 'facility', in: 'query', description: 'A facility id.', schema: { type: 'string' } },
@@ -212,7 +326,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
             headers: noStore,
             content: json({
               type: 'object',
-              properties: { reports: { type: 'array', items: ref('PublicReport') }, nextCursor: { type: ['string', 'null'] } },
+              properties: { reports: { type: 'array', items: { oneOf: [ref('PublicReport'), ref('FullReport')] } }, nextCursor: { type: ['string', 'null'] } },
               required: ['reports', 'nextCursor'],
             }),
           },
@@ -223,19 +337,141 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     [REPORT_PATH]: {
       get: {
         operationId: 'getReport',
-        summary: 'A report\'s public view with its whole history: the link a resident follows',
-        parameters: [{ name: 'reportId', in: 'path', required: true, description: 'The id returned when the report was filed.', schema: { type: 'string' } }],
+        summary: 'A report with its whole history: the link a resident follows, and the page an account acts from',
+        security: OPTIONAL_SESSION,
+        parameters: [REPORT_ID_PARAMETER],
+        responses: {
+          200: { description: 'The report and its events, filing first.', headers: noStore, content: json(SINGLE_REPORT_VIEW) },
+          404: errorResponse('No report has this id.'),
+        },
+      },
+    },
+    [TRANSITIONS_PATH]: {
+      post: {
+        operationId: 'transitionReport',
+        summary: 'Move a report one step through the loop (verify, assign, start, fix, close, or an exit)',
+        description: [
+          'Checked by the reports core (applyTransition): the step must exist from the current status, the role and person must be allowed',
+          '(a second inspector verifies; the re-inspection that closes is by someone other than who marked it fixed), and expectedVersion must be the stored version.',
+          `Assigning needs assignedUnitId naming a unit some account acts for; marking a duplicate needs duplicateOf naming an existing report, recorded as the last line of the event's note ("${DUPLICATE_OF_PREFIX}<id>").`,
+          'Nothing changes on any error. Of two concurrent transitions from one version exactly one succeeds; the other gets 409.',
+        ].join(' '),
+        security: SESSION_CHANGE_SECURITY,
+        parameters: [REPORT_ID_PARAMETER, { ...CSRF_PARAMETER, required: true }],
+        requestBody: { required: true, content: json(ref('TransitionRequest')) },
+        responses: {
+          200: { description: 'Done: the report as the caller may see it, with its history and what the caller may do next.', headers: noStore, content: json(SINGLE_REPORT_VIEW) },
+          400: { description: 'Malformed JSON (Error) or a body that does not have the fields listed (FieldErrors).', content: json({ oneOf: [ref('Error'), ref('FieldErrors')] }) },
+          ...REFUSALS,
+          404: errorResponse('No report has this id.'),
+          409: errorResponse('The report changed meanwhile (version_conflict: reload), or the step is not possible from its status (invalid_transition).'),
+          413: errorResponse('The body is larger than the limit.'),
+          415: errorResponse('The body is not application/json.'),
+          422: errorResponse('A note, unit or original report is missing, too long, unknown or not for this step.'),
+        },
+      },
+    },
+    [SESSION_PATH]: {
+      get: {
+        operationId: 'getSession',
+        summary: 'Who is signed in, with the CSRF token to send',
+        security: SESSION_SECURITY,
+        responses: {
+          200: { description: 'Signed in.', headers: noStore, content: json(SIGNED_IN) },
+          401: errorResponse('Not signed in (not_signed_in).'),
+        },
+      },
+      post: {
+        operationId: 'signIn',
+        summary: 'Sign in with username and password',
+        description: [
+          'Sets the session cookie and answers the account and its CSRF token. A wrong username and a wrong password get one and the same 401; so does a disabled account.',
+          signInLimit === null ? '' : `At most ${signInLimit.maximumHits} attempts per ${minutes(signInLimit.windowMilliseconds)} minutes per address and per username, right or wrong.`,
+          'Needs no CSRF token (its authority is the password), but an Origin header, when sent, must be this site.',
+        ].join(' '),
+        requestBody: { required: true, content: json(ref('SignIn')) },
+        responses: {
+          200: { description: 'Signed in; the session lasts 12 hours unless signed out.', headers: { ...SET_COOKIE_HEADER, ...noStore }, content: json(SIGNED_IN) },
+          400: { description: 'Malformed JSON (Error), or a body without username and password (FieldErrors).', content: json({ oneOf: [ref('Error'), ref('FieldErrors')] }) },
+          401: errorResponse('The username or password is not right (sign_in_failed).'),
+          403: errorResponse('Origin is another site (foreign_origin).'),
+          415: errorResponse('The body is not application/json.'),
+          429: { description: 'Too many attempts (too_many_sign_in_attempts).', headers: RETRY_AFTER_HEADER, content: json(ref('Error')) },
+        },
+      },
+      delete: {
+        operationId: 'signOut',
+        summary: 'Sign out: ends the session and clears the cookie',
+        security: OPTIONAL_SESSION_CHANGE,
+        parameters: [CSRF_PARAMETER],
+        responses: {
+          204: { description: 'Signed out (also when no session was open).', headers: SET_COOKIE_HEADER },
+          403: errorResponse(`${CSRF_HEADER} missing or wrong for a live session, or Origin is another site.`),
+        },
+      },
+    },
+    [ASSIGNED_WORK_PATH]: {
+      get: {
+        operationId: 'listAssignedWork',
+        summary: "A responsible unit's open items, oldest first, with their age in days",
+        description: `Open means not final (${UNIT_OPEN_STATUSES.join(', ')}). A unit's account gets its own unit's list; reviewers and admins name the unit.`,
+        security: SESSION_SECURITY,
+        parameters: [{ name: 'unit', in: 'query', description: 'The unit; required for reviewers and admins, optional (and only its own) for a unit.', schema: { type: 'string' } }],
         responses: {
           200: {
-            description: 'The report and its events, filing first.',
+            description: 'The items, oldest filing first; ageDays counts whole days since filing in the district\'s time zone.',
             headers: noStore,
             content: json({
               type: 'object',
-              properties: { report: ref('PublicReport'), events: { type: 'array', items: ref('PublicReportEvent') } },
-              required: ['report', 'events'],
+              properties: {
+                unitId: { type: 'string' },
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      report: ref('FullReport'),
+                      ageDays: { type: 'integer', minimum: 0 },
+                      overdue: { type: 'boolean', description: 'The expected fix date has passed and the unit has not marked it fixed.' },
+                    },
+                    required: ['report', 'ageDays', 'overdue'],
+                  },
+                },
+              },
+              required: ['unitId', 'items'],
             }),
           },
-          404: errorResponse('No report has this id.'),
+          400: errorResponse('An unknown or repeated parameter, or no unit named by a reviewer or admin.'),
+          ...REFUSALS,
+        },
+      },
+    },
+    [PATROL_PATH]: {
+      get: {
+        operationId: 'patrolList',
+        summary: "An inspector's patrol list: reports to verify or re-inspect, facilities never or long ago verified, recent faults; nearest first within each band",
+        security: SESSION_SECURITY,
+        parameters: [
+          { name: 'district', in: 'query', required: true, description: 'A district id.', schema: { type: 'string' } },
+          { name: 'near', in: 'query', description: 'Where the inspector is, "longitude,latitude"; the district\'s centre by default.', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', description: `At most this many items, default ${DEFAULT_PATROL_LIMIT}.`, schema: { type: 'integer', minimum: 1, maximum: MAXIMUM_PATROL_LIMIT } },
+        ],
+        responses: {
+          200: {
+            description: 'The list, in the bands of the reports core (patrol.ts).',
+            headers: noStore,
+            content: json({
+              type: 'object',
+              properties: {
+                districtId: { type: 'string' },
+                from: LOCATION,
+                items: { type: 'array', items: ref('PatrolItem') },
+              },
+              required: ['districtId', 'from', 'items'],
+            }),
+          },
+          400: errorResponse('No or an unknown district, a malformed near or limit, an unknown parameter.'),
+          ...REFUSALS,
         },
       },
     },
@@ -292,6 +528,71 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       },
       PublicReport: PUBLIC_REPORT,
       PublicReportEvent: PUBLIC_REPORT_EVENT,
+      FullReport: FULL_REPORT,
+      FullReportEvent: FULL_REPORT_EVENT,
+      Account: ACCOUNT,
+      SignIn: {
+        type: 'object',
+        properties: {
+          username: { type: 'string', minLength: 1, description: 'Compared after NFKC and lower-casing.' },
+          password: { type: 'string', minLength: 1, description: `New passwords have at least ${MINIMUM_PASSWORD_LENGTH} characters.` },
+        },
+        required: ['username', 'password'],
+        additionalProperties: false,
+      },
+      TransitionRequest: {
+        type: 'object',
+        properties: {
+          to: { type: 'string', enum: REPORT_STATUSES },
+          note: { type: 'string', maxLength: MAX_DESCRIPTION_LENGTH, description: 'Why; required for the exits, for handing back and for a failed re-inspection.' },
+          assignedUnitId: { type: 'string', description: 'Only for → assigned, and required there.' },
+          duplicateOf: { type: 'string', description: 'Only for → duplicate, and required there: the original report.' },
+          expectedVersion: { type: 'integer', minimum: 1, description: 'The version the caller saw.' },
+        } satisfies Record<(typeof TRANSITION_BODY_FIELDS)[number], JsonSchema>,
+        required: ['to', 'expectedVersion'],
+        additionalProperties: false,
+      },
+      OfferedTransition: {
+        type: 'object',
+        properties: {
+          to: { type: 'string', enum: REPORT_STATUSES },
+          label: ref('LocalizedText'),
+          noteRequired: { type: 'boolean' },
+          needsAssignedUnit: { type: 'boolean' },
+          needsDuplicateOf: { type: 'boolean' },
+        },
+        required: ['to', 'label', 'noteRequired', 'needsAssignedUnit', 'needsDuplicateOf'],
+      },
+      PatrolItem: {
+        type: 'object',
+        properties: {
+          facilityId: { type: ['string', 'null'] },
+          reportId: { type: ['string', 'null'], description: 'For a report filed at a point rather than on a facility.' },
+          location: LOCATION,
+          distanceMeters: { type: 'number', minimum: 0 },
+          reason: {
+            type: 'object',
+            description: 'kind says why; verify_report, reinspect_fix and recent_fault list reportIds; verified_long_ago gives lastVerified, ageDays and maxAgeDays.',
+            properties: { kind: { type: 'string', enum: PATROL_BANDS } },
+            required: ['kind'],
+          },
+        },
+        required: ['facilityId', 'reportId', 'location', 'distanceMeters', 'reason'],
+      },
+    },
+    securitySchemes: {
+      sessionCookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: SESSION_COOKIE,
+        description: `Set by POST ${SESSION_PATH}: HttpOnly, SameSite=Strict, Secure behind TLS, 12 hours. Requests with it that change something also need ${CSRF_HEADER}.`,
+      },
+      csrfToken: {
+        type: 'apiKey',
+        in: 'header',
+        name: CSRF_HEADER,
+        description: `The csrfToken of POST or GET ${SESSION_PATH}; required with the session cookie on POST and DELETE.`,
+      },
     },
   },
 };

@@ -18,6 +18,7 @@ import { loadDistrictCatalog, type DistrictCatalog } from './district-catalog.ts
 import { apiRoutes } from './index.ts';
 import { OPENAPI_DOCUMENT } from './openapi.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './json-body.ts';
+import { NO_RATE_LIMITS } from './rate-limits.ts';
 import { API_METHODS } from './router.ts';
 
 export interface ApiBackend {
@@ -164,7 +165,8 @@ export function describeReportsApi(backend: ApiBackend): void {
       catalog = (await loadDistrictCatalog(dataFolder)).catalog;
       root = mkdtempSync(join(tmpdir(), 'bfmap-api-root-'));
       writeFileSync(join(root, 'index.html'), '<!doctype html><title>无障碍数字地图</title>');
-      server = createApp({ root, api: { repository, catalog } });
+      // This suite files many reports from one address; auth-api.contract.ts tests the limits.
+      server = createApp({ root, api: { repository, catalog, rateLimits: NO_RATE_LIMITS } });
       await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
       port = (server.address() as AddressInfo).port;
     });

@@ -1,36 +1,50 @@
-// The reports endpoints of the first API slice (issue 6): an anonymous resident files a report
-// (POST /api/reports), anyone reads the public views (GET /api/reports, GET /api/reports/{id}).
-// Every rule about a report's content is the reports core's (validateNewReport, fileReport,
-// publicReportView); this file reads HTTP, calls the core and the repository, and answers.
-import { randomUUID } from 'node:crypto';
+// The reports endpoints (issue 6): anyone files a report (POST /api/reports; anonymous residents
+// within a rate limit, signed-in accounts as themselves), anyone reads reports in the view their
+// role allows (GET /api/reports, GET /api/reports/{id}), and accounts move reports through the
+// loop (POST /api/reports/{id}/transitions). Every rule about a report is the reports core's
+// (validateNewReport, fileReport, may, applyTransition, publicReportView); this file reads HTTP,
+// calls the core and the repository, and answers.
 import type { IncomingMessage } from 'node:http';
 import {
-  ANONYMOUS_RESIDENT, IDEMPOTENCY_KEY_PATTERN, MAX_ID_LENGTH, REPORT_STATUSES, fileReport, publicReportView, validateNewReport,
-  type FieldError, type Report, type ReportStatus,
+  IDEMPOTENCY_KEY_PATTERN, MAX_ID_LENGTH, REPORT_STATUSES, applyTransition, fileReport, may, parseTransitionBody, validateNewReport,
+  type FieldError, type Report, type ReportEvent, type ReportStatus, type TransitionErrorCode,
 } from '../../src/domain/reports/index.ts';
-import { DEFAULT_PAGE_SIZE, InvalidStorageInput, MAXIMUM_PAGE_SIZE, type ReportFilter, type Repository } from '../db/repository.ts';
+import { DEFAULT_PAGE_SIZE, InvalidStorageInput, MAXIMUM_PAGE_SIZE, VersionConflict, type NewReportEvent, type ReportFilter } from '../db/repository.ts';
 import type { DistrictCatalog } from './district-catalog.ts';
-import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './json-body.ts';
+import { readJsonBody } from './json-body.ts';
+import type { ApiContext } from './options.ts';
+import { countCall, tooManyRequests } from './rate-limits.ts';
 import { ApiFailure, errorResponse, fieldErrorsResponse, type ApiResponse } from './responses.ts';
 import type { ApiRoute, RouteRequest } from './router.ts';
+import { refusal } from './sessions.ts';
+import { listedReportFor, offeredTransitions, reportViewFor } from './views.ts';
+
+export type { ApiOptions as ReportsApiOptions } from './options.ts';
 
 export const REPORTS_PATH = '/api/reports';
 export const REPORT_PATH = '/api/reports/{reportId}';
+export const TRANSITIONS_PATH = '/api/reports/{reportId}/transitions';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** The query parameters GET /api/reports understands; any other is refused by name. */
 export const LIST_PARAMETERS = ['district', 'facility', 'status', 'limit', 'cursor'] as const;
 
-export interface ReportsApiOptions {
-  repository: Repository;
-  catalog: DistrictCatalog;
-  /** The clock; tests pass a fixed one. */
-  now?: () => Date;
-  /** New report ids; UUIDs by default (the id is the right to follow a report, so it must be unguessable). */
-  newReportId?: () => string;
-  bodyLimitBytes?: number;
-  /** IANA zone for "today" in expected fix dates; the reports core's default (Shanghai) when not given. */
-  timeZone?: string;
-}
+/**
+ * The status of each way applyTransition can refuse: a stale version or a step the report's
+ * status does not allow conflict with the report's state (409, reload); a role or person the
+ * loop does not allow is forbidden (403); a missing note or option is a request to correct (422).
+ */
+export const TRANSITION_ERROR_STATUS: Readonly<Record<TransitionErrorCode, number>> = {
+  version_conflict: 409,
+  invalid_transition: 409,
+  not_allowed: 403,
+  missing_note: 422,
+  note_too_long: 422,
+  missing_assigned_unit: 422,
+  missing_duplicate_of: 422,
+  duplicate_of_itself: 422,
+  unexpected_option: 422,
+  invalid_option: 422,
+};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -55,6 +69,8 @@ function readIdempotencyKey(request: IncomingMessage): string {
 /** What the reporter said, in a fixed order and shape, so a stored report and a retry compare equal when they say the same. */
 function submittedContent(report: Report): string {
   return JSON.stringify([
+    // A key is one reporter's: the same key from someone else is not a retry.
+    report.reporterId,
     report.districtId, report.facilityId, report.location, report.category, report.faultCode, report.severity, report.permanence,
     report.expectedFixDate, report.description, report.outOfService,
     // PostgreSQL's jsonb reorders object keys, so measurements are compared field by field.
@@ -124,13 +140,24 @@ export function parseListQuery(query: URLSearchParams, catalog: DistrictCatalog)
   return filter;
 }
 
-export function reportRoutes(options: ReportsApiOptions): ApiRoute[] {
-  const { repository, catalog } = options;
-  const now = options.now ?? (() => new Date());
-  const newReportId = options.newReportId ?? randomUUID;
-  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+export function reportRoutes(context: ApiContext): ApiRoute[] {
+  const { repository, catalog, now, newReportId, bodyLimitBytes } = context;
 
-  async function fileOne({ request }: RouteRequest): Promise<ApiResponse> {
+  /**
+   * Anonymous filing counts against the caller's address. Over the limit, a retry of a report
+   * already filed with the same key is still answered (with that report, nothing new stored):
+   * a client that lost the first answer must be able to learn it was filed.
+   */
+  async function checkFilingLimit({ caller }: RouteRequest, idempotencyKey: string): Promise<void> {
+    if (caller.user !== null) return;
+    const count = await countCall(repository, `report-filing:address:${caller.clientAddress}`, context.rateLimits.reportFilingPerAddress, now());
+    if (!count.exceeded) return;
+    if (await repository.findReportByIdempotencyKey(idempotencyKey)) return;
+    throw tooManyRequests('too_many_reports', count.retryAfterSeconds, { zh: '匿名提交报告', en: 'reports filed without an account from this address' });
+  }
+
+  async function fileOne(routeRequest: RouteRequest): Promise<ApiResponse> {
+    const { request, caller } = routeRequest;
     const idempotencyKey = readIdempotencyKey(request);
     const body = await readJsonBody(request, bodyLimitBytes);
     let input = body;
@@ -149,7 +176,7 @@ export function reportRoutes(options: ReportsApiOptions): ApiRoute[] {
       now: filedAt,
       districts: catalog.districts,
       findFacility: catalog.findFacility,
-      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      ...(context.reportTimeZone === undefined ? {} : { timeZone: context.reportTimeZone }),
     });
     if (!validation.ok) return fieldErrorsResponse(validation.errors);
     if (validation.draft.photos.length > 0) {
@@ -160,8 +187,9 @@ export function reportRoutes(options: ReportsApiOptions): ApiRoute[] {
       };
       return fieldErrorsResponse([error]);
     }
-    const filing = fileReport(validation.draft, { reportId: newReportId(), actor: ANONYMOUS_RESIDENT, now: filedAt });
+    const filing = fileReport(validation.draft, { reportId: newReportId(), actor: caller.actor, now: filedAt });
     if (!filing.ok) throw new ApiFailure(403, filing.error.code, filing.error.message);
+    await checkFilingLimit(routeRequest, idempotencyKey);
     const { fromStatus, toStatus, actorId, actorRole, at, note } = filing.event;
     const firstEvent = { fromStatus, toStatus, actorId, actorRole, at, note };
     const stored = await repository.createReport(filing.report, firstEvent, idempotencyKey);
@@ -174,12 +202,12 @@ export function reportRoutes(options: ReportsApiOptions): ApiRoute[] {
     }
     return {
       status: stored.created ? 201 : 200,
-      body: { report: publicReportView(stored.report, []).report },
+      body: { report: listedReportFor(caller.actor, stored.report) },
       headers: { Location: `${REPORTS_PATH}/${encodeURIComponent(stored.report.id)}` },
     };
   }
 
-  async function list({ url }: RouteRequest): Promise<ApiResponse> {
+  async function list({ url, caller }: RouteRequest): Promise<ApiResponse> {
     const filter = parseListQuery(url.searchParams, catalog);
     let page;
     try {
@@ -192,21 +220,87 @@ export function reportRoutes(options: ReportsApiOptions): ApiRoute[] {
     }
     return {
       status: 200,
-      body: { reports: page.reports.map((report) => publicReportView(report, []).report), nextCursor: page.nextCursor },
+      body: { reports: page.reports.map((report) => listedReportFor(caller.actor, report)), nextCursor: page.nextCursor },
     };
   }
 
-  async function readOne({ parameters }: RouteRequest): Promise<ApiResponse> {
+  async function storedReport(reportId: string): Promise<Report | null> {
+    return reportId.length > MAX_ID_LENGTH ? null : repository.getReport(reportId);
+  }
+
+  async function answerWithView(caller: RouteRequest['caller'], report: Report, events: readonly ReportEvent[]): Promise<ApiResponse> {
+    return { status: 200, body: { ...reportViewFor(caller.actor, report, events), availableTransitions: offeredTransitions(caller.actor, report) } };
+  }
+
+  async function readOne({ parameters, caller }: RouteRequest): Promise<ApiResponse> {
     const reportId = parameters.reportId ?? '';
-    if (reportId.length > MAX_ID_LENGTH) return notFound(reportId.slice(0, 40));
-    const report = await repository.getReport(reportId);
-    if (!report) return notFound(reportId);
-    const events = await repository.listEvents(reportId);
-    return { status: 200, body: publicReportView(report, events) };
+    const report = await storedReport(reportId);
+    if (!report) return notFound(reportId.slice(0, MAX_ID_LENGTH));
+    return answerWithView(caller, report, await repository.listEvents(reportId));
+  }
+
+  /** Refuses an assignment to a unit no account acts for: the report would wait for nobody. */
+  async function checkUnitExists(unitId: string): Promise<void> {
+    if ((await repository.listUsers({ role: 'responsible_unit', unitId })).length > 0) return;
+    throw new ApiFailure(422, 'unknown_unit', {
+      zh: `没有责任单位“${unitId}”的账号：请检查单位编号，或先为该单位创建账号`,
+      en: `No account acts for the responsible unit "${unitId}": check the unit id, or create an account for the unit first`,
+    });
+  }
+
+  async function transition({ request, parameters, caller }: RouteRequest): Promise<ApiResponse> {
+    const refused = { zh: '你的账号不能更改报告状态', en: 'Your account cannot change the status of reports' };
+    if (!may(caller.actor, 'transition')) throw refusal(caller, refused);
+    const parsed = parseTransitionBody(await readJsonBody(request, bodyLimitBytes));
+    if (!parsed.ok) return fieldErrorsResponse(parsed.errors);
+    const reportId = parameters.reportId ?? '';
+    const report = await storedReport(reportId);
+    if (!report) return notFound(reportId.slice(0, MAX_ID_LENGTH));
+    if (!may(caller.actor, 'transition', report)) {
+      throw new ApiFailure(403, 'not_allowed', { zh: '这份报告没有分派给你的单位', en: 'This report is not assigned to your unit' });
+    }
+    const { to, note, assignedUnitId, duplicateOf, expectedVersion } = parsed.body;
+    const result = applyTransition(report, {
+      to, actor: caller.actor, now: now(), expectedVersion,
+      ...(note === undefined ? {} : { note }),
+      ...(assignedUnitId === undefined ? {} : { assignedUnitId }),
+      ...(duplicateOf === undefined ? {} : { duplicateOf }),
+    });
+    if (!result.ok) throw new ApiFailure(TRANSITION_ERROR_STATUS[result.error.code], result.error.code, result.error.message);
+    if (result.report.status === 'assigned' && result.report.assignedUnitId !== null) await checkUnitExists(result.report.assignedUnitId);
+    let eventNote = result.event.note;
+    if (result.duplicateOf !== null) {
+      if (!(await storedReport(result.duplicateOf))) {
+        throw new ApiFailure(422, 'unknown_original', {
+          zh: `没有编号为“${result.duplicateOf}”的报告：请填写原报告的编号`, en: `There is no report "${result.duplicateOf}": enter the id of the original report`,
+        });
+      }
+      // The report model has no field for the original yet, so the history says it, for people and programs alike.
+      eventNote = `${eventNote}${eventNote === '' ? '' : '\n'}${DUPLICATE_OF_PREFIX}${result.duplicateOf}`;
+    }
+    const { fromStatus, toStatus, actorId, actorRole, at } = result.event;
+    const event: NewReportEvent = { fromStatus, toStatus, actorId, actorRole, at, note: eventNote };
+    let updated: Report;
+    try {
+      updated = await repository.updateReport(result.report, expectedVersion, event);
+    } catch (error) {
+      if (error instanceof VersionConflict) {
+        throw new ApiFailure(409, 'version_conflict', {
+          zh: `这份报告刚被他人更新（现在是第 ${error.actualVersion} 版）：请刷新后再试`,
+          en: `Someone changed this report just now (it is at version ${error.actualVersion}): reload it and try again`,
+        });
+      }
+      throw error;
+    }
+    return answerWithView(caller, updated, await repository.listEvents(reportId));
   }
 
   return [
     { path: REPORTS_PATH, methods: { GET: list, POST: fileOne } },
     { path: REPORT_PATH, methods: { GET: readOne } },
+    { path: TRANSITIONS_PATH, methods: { POST: transition } },
   ];
 }
+
+/** How the history records which report a duplicate repeats: the last line of the event's note. */
+export const DUPLICATE_OF_PREFIX = '重复于 / duplicate of: ';

@@ -62,6 +62,12 @@ export function fieldErrorsResponse(errors: FieldError[]): ApiResponse {
  * charset parameter), and no-store, because reports change and may be private to a session later.
  */
 export function sendApiResponse(response: ServerResponse, answer: ApiResponse): void {
+  if (answer.status === 204) {
+    // RFC 9110 §15.3.5: a 204 has no content, so no Content-Type either.
+    response.writeHead(204, { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': 'no-store' });
+    response.end();
+    return;
+  }
   const body = Buffer.from(JSON.stringify(answer.body));
   response.writeHead(answer.status, {
     ...SECURITY_HEADERS,

@@ -1,13 +1,21 @@
 // A route table and its dispatcher, on plain node:http. Paths are written as OpenAPI path
 // templates ("/api/reports/{reportId}") so the OpenAPI description and the router can be compared
 // one to one. Unknown paths get 404 JSON, known paths with another method 405 with Allow, handler
-// failures (ApiFailure) their 4xx, and anything unexpected a logged 500: always JSON.
+// failures (ApiFailure) their 4xx, and anything unexpected a logged 500: always JSON. Before a
+// handler runs, the caller is identified (session cookie, CSRF and Origin checks: sessions.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandler } from '../static-server.ts';
+import { anonymousCaller, type Caller } from './caller.ts';
 import { ApiFailure, errorResponse, sendApiResponse, type ApiResponse } from './responses.ts';
 
-export const API_METHODS = ['GET', 'POST'] as const;
+/** The methods routes may answer. DELETE signs out (DELETE /api/session); PUT and PATCH are not used. */
+export const API_METHODS = ['GET', 'POST', 'DELETE'] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
+
+/** Methods that change something: they carry the Origin and CSRF checks. */
+export function isStateChanging(method: ApiMethod): boolean {
+  return method !== 'GET';
+}
 
 export interface RouteRequest {
   request: IncomingMessage;
@@ -15,7 +23,18 @@ export interface RouteRequest {
   url: URL;
   /** Path parameters by template name, percent-decoded. */
   parameters: Readonly<Record<string, string>>;
+  /** Who is calling, found before the handler runs. */
+  caller: Caller;
 }
+
+/**
+ * Finds out who is calling a matched route, or throws ApiFailure (a stale session on a change,
+ * a missing CSRF token, a foreign Origin) so that the handler never runs.
+ */
+export type CallerIdentifier = (request: IncomingMessage, method: ApiMethod, routePath: string) => Promise<Caller>;
+
+/** Without sessions every caller is anonymous. */
+const everyoneAnonymous: CallerIdentifier = async (request) => anonymousCaller(request.socket.remoteAddress ?? 'unknown', false);
 
 export type RouteHandler = (routeRequest: RouteRequest) => Promise<ApiResponse>;
 
@@ -71,7 +90,7 @@ export function matchRoute(routes: readonly ApiRoute[], path: string): { route: 
   return null;
 }
 
-async function answer(routes: readonly ApiRoute[], request: IncomingMessage, apiPath: string): Promise<ApiResponse> {
+async function answer(routes: readonly ApiRoute[], identify: CallerIdentifier, request: IncomingMessage, apiPath: string): Promise<ApiResponse> {
   const matched = matchRoute(routes, apiPath);
   if (!matched) {
     return errorResponse(404, 'not_found', { zh: `没有这个接口：${apiPath}`, en: `There is no API at ${apiPath}` });
@@ -88,7 +107,8 @@ async function answer(routes: readonly ApiRoute[], request: IncomingMessage, api
   // The path given is already decoded by the static server; the URL is only for the query.
   const url = new URL(request.url ?? '/', 'http://localhost');
   try {
-    return await handler({ request, url, parameters: matched.parameters });
+    const caller = await identify(request, method as ApiMethod, matched.route.path);
+    return await handler({ request, url, parameters: matched.parameters, caller });
   } catch (error) {
     if (error instanceof ApiFailure) return error.toResponse();
     throw error;
@@ -96,11 +116,11 @@ async function answer(routes: readonly ApiRoute[], request: IncomingMessage, api
 }
 
 /** The handler the static server calls for every path under /api. */
-export function createRouter(routes: readonly ApiRoute[]): ApiHandler {
+export function createRouter(routes: readonly ApiRoute[], identify: CallerIdentifier = everyoneAnonymous): ApiHandler {
   return async (request: IncomingMessage, response: ServerResponse, apiPath: string) => {
     let result: ApiResponse;
     try {
-      result = await answer(routes, request, apiPath);
+      result = await answer(routes, identify, request, apiPath);
     } catch (error) {
       console.error(`${request.method ?? '?'} ${request.url ?? '?'} failed:`, error);
       result = errorResponse(500, 'internal_error', {

@@ -237,6 +237,12 @@ class PostgresRepository implements Repository {
     return this.readReport(this.pool, reportId);
   }
 
+  async findReportByIdempotencyKey(idempotencyKey: string): Promise<Report | null> {
+    const found = await this.pool.query<{ id: string }>('SELECT id FROM reports WHERE idempotency_key = $1', [idempotencyKey]);
+    const reportId = found.rows[0]?.id;
+    return reportId === undefined ? null : this.readReport(this.pool, reportId);
+  }
+
   async listReports(filter: ReportFilter = {}): Promise<ReportPage> {
     const query = buildListQuery(filter, (position) => `$${position}`);
     const result = await this.pool.query<PostgresReportRow>(`${REPORT_SELECT} ${query.where} ${query.orderBy} LIMIT ${query.limit + 1}`, query.parameters);

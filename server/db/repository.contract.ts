@@ -249,6 +249,14 @@ export function describeRepositoryContract(backend: ContractBackend): void {
         expect(await repository.getReport(retry.id)).toBeNull();
       });
 
+      it('finds a report by the idempotency key it was filed with, and nothing by a key never used', async () => {
+        const key = randomUUID();
+        const report = reportAt(9);
+        await repository.createReport(report, filingOf(report), key);
+        expect(await repository.findReportByIdempotencyKey(key)).toEqual(report);
+        expect(await repository.findReportByIdempotencyKey(randomUUID())).toBeNull();
+      });
+
       it('lets exactly one of two updates from the same version win; the other gets VersionConflict', async () => {
         const secondServer = await open(shared);
         const filed = await file(reportAt(9));

@@ -91,6 +91,9 @@ export interface Repository {
 
   getReport(reportId: string): Promise<Report | null>;
 
+  /** The report filed with this idempotency key, or null: lets the API answer a retry it would otherwise refuse (a rate limit). */
+  findReportByIdempotencyKey(idempotencyKey: string): Promise<Report | null>;
+
   listReports(filter?: ReportFilter): Promise<ReportPage>;
 
   /**

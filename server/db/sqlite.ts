@@ -226,6 +226,11 @@ class SqliteRepository implements Repository {
     return this.readReport(reportId);
   }
 
+  async findReportByIdempotencyKey(idempotencyKey: string): Promise<Report | null> {
+    const found = this.statements.reportIdByKey.get(idempotencyKey);
+    return found ? this.readReport(found.id) : null;
+  }
+
   async listReports(filter: ReportFilter = {}): Promise<ReportPage> {
     const query = buildListQuery(filter, () => '?', (value) => (value ? 1 : 0));
     const rows = this.database.prepare<unknown[], SqliteReportRow>(`SELECT * FROM reports ${query.where} ${query.orderBy} LIMIT ${query.limit + 1}`).all(...query.parameters);

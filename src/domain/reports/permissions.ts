@@ -35,7 +35,9 @@ export type PermissionScope = 'never' | 'always' | 'filed_by_actor' | 'assigned_
  * - the full view (with identities) is for reviewers and admins, for the inspector who filed the
  *   report and for the unit it is assigned to;
  * - listing all reports is for inspectors (to find duplicates and reports to verify), reviewers
- *   and admins; a unit lists its assigned items with list_assigned.
+ *   and admins; a unit lists its assigned items with list_assigned;
+ * - a unit's work list (list_assigned) is also for reviewers: they assign reports to units and
+ *   follow up on the ones a unit leaves waiting.
  */
 export const PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, PermissionScope>>>> = {
   file_report: { resident: 'always', inspector: 'always', reviewer: 'always', responsible_unit: 'never', admin: 'always' },
@@ -43,7 +45,7 @@ export const PERMISSIONS: Readonly<Record<Action, Readonly<Record<Role, Permissi
   read_report_full: { resident: 'never', inspector: 'filed_by_actor', reviewer: 'always', responsible_unit: 'assigned_to_unit', admin: 'always' },
   list_reports: { resident: 'never', inspector: 'always', reviewer: 'always', responsible_unit: 'never', admin: 'always' },
   transition: { resident: 'never', inspector: 'always', reviewer: 'always', responsible_unit: 'assigned_to_unit', admin: 'always' },
-  list_assigned: { resident: 'never', inspector: 'never', reviewer: 'never', responsible_unit: 'assigned_to_unit', admin: 'always' },
+  list_assigned: { resident: 'never', inspector: 'never', reviewer: 'always', responsible_unit: 'assigned_to_unit', admin: 'always' },
   export: { resident: 'never', inspector: 'never', reviewer: 'always', responsible_unit: 'never', admin: 'always' },
   manage_users: { resident: 'never', inspector: 'never', reviewer: 'never', responsible_unit: 'never', admin: 'always' },
   patrol_list: { resident: 'never', inspector: 'always', reviewer: 'always', responsible_unit: 'never', admin: 'always' },
