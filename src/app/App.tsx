@@ -30,6 +30,8 @@ import { relaxLimit } from '../domain/routing/profiles.ts';
 import { facilityAnchor } from '../domain/geo/index.ts';
 import type { RouteDrawing } from '../map/layers/route.ts';
 import type { CoverageDrawing } from '../map/layers/coverage.ts';
+import { applyEffectiveStatuses } from '../domain/reports/facility-status.ts';
+import { useFacilityStatuses } from '../features/facility-status/use-facility-statuses.ts';
 import { defaultPlannerSettings, type PlannerSettings } from '../features/planner/planner-settings.ts';
 
 // The planner view is for planners, not residents: loaded, with its words, when first opened.
@@ -135,7 +137,17 @@ export function App() {
   }, [districtId]);
 
   const loading: Loading = indexOutcome ?? (loaded && loaded.id === districtId ? loaded.outcome : { kind: 'loading' });
-  const district = loading.kind === 'ready' ? loading.district : null;
+  const loadedDistrict = loading.kind === 'ready' ? loading.district : null;
+  // Statuses from fault reports (out of service, with the reason) and staleness (unverified) replace
+  // the data's in the list, the map and search; the router and the planner get the closed ids.
+  const facilityStatuses = useFacilityStatuses(loadedDistrict?.manifest.id ?? null);
+  const district = useMemo(
+    () => (loadedDistrict && facilityStatuses.kind === 'ready'
+      ? { ...loadedDistrict, facilities: applyEffectiveStatuses(loadedDistrict.facilities, facilityStatuses.statuses.statuses) }
+      : loadedDistrict),
+    [loadedDistrict, facilityStatuses],
+  );
+  const closedIds = useMemo(() => (facilityStatuses.kind === 'ready' ? facilityStatuses.statuses.closedFacilityIds : []), [facilityStatuses]);
   const districtName = district ? district.manifest.name[language] : t('appTitle');
 
   const visible = useMemo(
@@ -284,7 +296,8 @@ export function App() {
     announcer.announce(t('searchPlaceChosen', { name }));
   };
 
-  const routeEngine = useRouteEngine(district);
+  // The engine reads the district as loaded (its graph does not change with statuses); closures go with each request.
+  const routeEngine = useRouteEngine(loadedDistrict);
   const facilitiesById = useMemo(() => new Map(district?.facilities.map((facility) => [facility.id, facility]) ?? []), [district]);
   const routeDrawing: RouteDrawing | null = useMemo(
     () => (routeFound ? { coordinates: routeFound.coordinates, steps: stepCoordinates(routeFound) } : null),
@@ -298,7 +311,7 @@ export function App() {
     const serial = ++routeRequestSerial.current;
     setRouteOutcome({ kind: 'running' });
     announcer.announce(t('routeRunning'));
-    routeEngine.route({ origin: routeFrom.position, destination: routeTo.position, profile: toRoutingProfile(settings) }).then((result) => {
+    routeEngine.route({ origin: routeFrom.position, destination: routeTo.position, profile: toRoutingProfile(settings), closedFacilityIds: closedIds }).then((result) => {
       if (serial !== routeRequestSerial.current) return;
       if (result.status === 'found') {
         setRouteFound(result);
@@ -487,11 +500,12 @@ export function App() {
               />
             </div>
             <div className="map-column">
+              {/* The map is built once per loaded district; statuses reach it through `facilities`. */}
               <MapPanel
                 t={t}
                 language={language}
                 districtName={districtName}
-                district={district}
+                district={loadedDistrict ?? district}
                 facilities={visible}
                 selectedId={selectedId}
                 reducedMotion={reducedMotion}
@@ -556,6 +570,7 @@ export function App() {
                   districtName={districtName}
                   district={district}
                   engine={routeEngine}
+                  closedFacilityIds={closedIds}
                   settings={plannerSettings}
                   onSettingsChange={setPlannerSettings}
                   autoRun={plannerAutoRun}

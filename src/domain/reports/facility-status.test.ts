@@ -7,7 +7,7 @@ import type { Facility, FacilityCategory } from '../facilities/model.ts';
 import { parseFacilityLayer } from '../facilities/parse.ts';
 import { REPORT_STATUSES, type Report } from './model.ts';
 import {
-  OUT_OF_SERVICE_REPORT_STATUSES, closedFacilityIds, effectiveFacilityStatus, effectiveFacilityStatuses, type FacilityStatusOptions,
+  OUT_OF_SERVICE_REPORT_STATUSES, closedFacilityIds, effectiveFacilityStatus, effectiveFacilityStatuses, type FacilityStatusOptions, applyEffectiveStatuses,
 } from './facility-status.ts';
 import { DEFAULT_STALENESS_RULES } from './staleness.ts';
 import { ORIGIN, TEST_DISTRICT, elevatorAt, reportOf, toiletAt } from './test-support.ts';
@@ -110,5 +110,23 @@ describe('on the sample district', () => {
     const byReports = elevators.filter((facility) => together.get(facility.id)?.reason !== null).map((facility) => facility.id);
     expect([...closed].sort()).toEqual(byReports.sort());
     expect(closed.size).toBeGreaterThan(0);
+  });
+});
+
+describe('applyEffectiveStatuses', () => {
+  it('replaces only the facilities whose effective status differs, keeping the others as they were', () => {
+    const working = toiletAt('working-toilet', ORIGIN, { status: 'working' });
+    const broken = elevatorAt('broken-elevator', ORIGIN, { status: 'out_of_service' });
+    const untouched = toiletAt('untouched', ORIGIN, { status: 'unknown' });
+    const statuses = new Map([
+      ['working-toilet', { status: 'out_of_service' as const }],
+      ['broken-elevator', { status: 'out_of_service' as const }],
+    ]);
+    const applied = applyEffectiveStatuses([working, broken, untouched], statuses);
+    expect(applied.map((facility) => facility.status)).toEqual(['out_of_service', 'out_of_service', 'unknown']);
+    expect(applied[0]).not.toBe(working);
+    expect(working.status).toBe('working');
+    expect(applied[1]).toBe(broken);
+    expect(applied[2]).toBe(untouched);
   });
 });

@@ -116,3 +116,15 @@ export function closedFacilityIds(reports: readonly Report[], districtId: string
   }
   return closed;
 }
+
+/**
+ * The facilities with their effective statuses in place of the data's, for the list, the map and
+ * search results; facilities whose status is unchanged stay the same objects, so nothing that
+ * compares them by identity redraws for nothing.
+ */
+export function applyEffectiveStatuses(facilities: readonly Facility[], statuses: ReadonlyMap<string, Pick<EffectiveFacilityStatus, 'status'>>): Facility[] {
+  return facilities.map((facility) => {
+    const effective = statuses.get(facility.id);
+    return effective === undefined || effective.status === facility.status ? facility : { ...facility, status: effective.status };
+  });
+}

@@ -47,7 +47,7 @@ describe('the binary routing graph', () => {
       }
       expect(routes).toBeGreaterThan(100);
     }
-  });
+  }, 30_000);
 
   it('is much smaller than the network.geojson it is built from', () => {
     const bytes = serialiseRoutingGraph(sample).byteLength;

@@ -21,6 +21,8 @@ interface Props {
   districtName: string;
   district: LoadedDistrict;
   engine: RouteEngine | null;
+  /** Facilities open fault reports close: left out when only working ones count. */
+  closedFacilityIds: readonly string[];
   settings: PlannerSettings;
   onSettingsChange(settings: PlannerSettings): void;
   /** Run once on opening (a shared link to the planner view). */
@@ -63,7 +65,7 @@ export function PlannerView(props: Props) {
     props.onAnnounce(pt('plannerAnnounceStart'));
     engine.coverage({
       category: next.category, profile: next.profile, withinMeters: next.withinMeters, workingOnly: next.workingOnly,
-      areas: coverageAreasFromBoundary(district.boundary), proposedFacilities: proposals,
+      areas: coverageAreasFromBoundary(district.boundary), proposedFacilities: proposals, closedFacilityIds: [...props.closedFacilityIds],
     }, (progress) => {
       if (request === serial.current) setRun({ kind: 'running', stage: progress.stage, fraction: progress.fraction });
     }).then((result) => {
