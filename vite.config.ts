@@ -10,6 +10,8 @@ import { ROUTING_GRAPH_FILE, loadDistrictRoutingData } from './scripts/routing-g
 import { serialiseRoutingGraph } from './src/domain/routing/serialise.ts';
 import { dataRoots, districtFile, districtFileNames, listDistricts, type DerivedFile } from './scripts/district-assets.ts';
 import { contentTypeFor, parseRangeHeader } from './server/static-server.ts';
+import { APP_ICONS, appIcons } from './scripts/service-worker-icons.ts';
+import { serviceWorker } from './scripts/service-worker-build.ts';
 
 /** Derived files a district folder may lack: computed from its layers at build (and per dev request). */
 const DERIVED_FILES: Record<string, DerivedFile> = {
@@ -95,7 +97,8 @@ function districtData(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), districtData()],
+  // The service worker lists the icons among the files it keeps for offline use.
+  plugins: [react(), districtData(), appIcons(), serviceWorker(APP_ICONS.map((icon) => icon.fileName))],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { PMTiles } from 'pmtiles';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, createAppServer, decodeRequestPath, etagMatches, negotiateEncoding, parseRangeHeader } from './static-server.ts';
+import { CONTENT_SECURITY_POLICY, SERVICE_WORKER_PATH, cacheControlFor, contentSecurityPolicy, createAppServer, decodeRequestPath, etagMatches, negotiateEncoding, parseRangeHeader } from './static-server.ts';
 import { rasterBasemapArchive, gridTilePng, tilesCovering } from '../tests/support/pmtiles-fixture.ts';
 
 interface RawResponse {
@@ -41,6 +41,11 @@ const indexHtml = `<!doctype html><html lang="zh-CN"><head><title>无障碍数�
 /** Bytes that differ from their neighbours, so a wrong offset cannot give the right slice. */
 const archiveBytes = Buffer.from(Array.from({ length: 3000 }, (_, index) => (index * 7 + (index >> 8)) % 256));
 const basemapBbox = [121.459, 31.2226, 121.4811, 31.2373] as const;
+const serviceWorkerScript = `self.addEventListener('fetch', () => {});\n${'// precache list\n'.repeat(40)}`;
+const webManifest = JSON.stringify({
+  name: '无障碍数字地图', start_url: '.', display: 'standalone',
+  icons: [192, 384, 512].map((size) => ({ src: `icons/icon-${size}.png`, sizes: `${size}x${size}`, type: 'image/png', purpose: 'any' })),
+});
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 600 }, () => 0)]);
 
 beforeAll(async () => {
@@ -61,6 +66,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'icon.png'), png);
   writeFileSync(join(root, 'font.woff2'), Buffer.alloc(64, 1));
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n');
+  writeFileSync(join(root, 'sw.js'), serviceWorkerScript);
+  writeFileSync(join(root, 'manifest.webmanifest'), webManifest);
   symlinkSync(join(outside, 'secret.txt'), join(root, 'linked-secret.txt'));
   server = createAppServer({ root });
   await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
@@ -184,6 +191,46 @@ describe('cache headers', () => {
     const after = await send('/data/changing.json', { headers: { 'If-None-Match': before.headers.etag ?? '' } });
     expect(after.status).toBe(200);
     expect(JSON.parse(after.body.toString())).toEqual({ version: 2, note: 'rebuilt' });
+  });
+});
+
+describe('the service worker and the web app manifest', () => {
+  it('serves sw.js as JavaScript that the browser revalidates on every update check, with a 304 while unchanged', async () => {
+    const response = await send(SERVICE_WORKER_PATH);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body.toString()).toBe(serviceWorkerScript);
+    const revalidated = await send(SERVICE_WORKER_PATH, { headers: { 'If-None-Match': response.headers.etag ?? '' } });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it('never marks the worker immutable, whatever rule hashed assets get', () => {
+    expect(cacheControlFor(SERVICE_WORKER_PATH)).toBe('no-cache');
+    expect(cacheControlFor('/assets/index-AbC123.js')).toContain('immutable');
+  });
+
+  it('serves the manifest as application/manifest+json, compressed like other text', async () => {
+    const response = await send('/manifest.webmanifest', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.headers['content-type']).toBe('application/manifest+json');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(response.body).toString())).toEqual(JSON.parse(webManifest));
+  });
+
+  it('answers 404 for a build without sw.js, never index.html, so registration fails instead of running HTML', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'bfmap-no-worker-'));
+    writeFileSync(join(bare, 'index.html'), indexHtml);
+    const bareServer = createAppServer({ root: bare });
+    await new Promise<void>((resolvePromise) => bareServer.listen(0, '127.0.0.1', resolvePromise));
+    try {
+      const response = await send(SERVICE_WORKER_PATH, { port: (bareServer.address() as AddressInfo).port });
+      expect(response.status).toBe(404);
+      expect(response.body.toString()).not.toContain('<html');
+    } finally {
+      await new Promise<void>((resolvePromise) => bareServer.close(() => resolvePromise()));
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });
 

@@ -122,6 +122,17 @@ export function contentTypeFor(filePath: string): ContentType {
 const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** index.html and data files keep their names across builds, so revalidate every time. */
 const REVALIDATE_CACHE_CONTROL = 'no-cache';
+/**
+ * The service worker script (scripts/service-worker-build.ts). Browsers compare it byte for byte
+ * to find a new version; a cached copy would hold every visitor on the old app until it expired.
+ */
+export const SERVICE_WORKER_PATH = '/sw.js';
+
+/** Cache-Control for a file at a decoded request path. */
+export function cacheControlFor(path: string): string {
+  if (path === SERVICE_WORKER_PATH) return REVALIDATE_CACHE_CONTROL;
+  return path.startsWith('/assets/') ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL;
+}
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
 
@@ -482,8 +493,7 @@ export function createAppServer(options: AppServerOptions): Server {
     }
     const found = await findFile(path);
     if (found) {
-      const cacheControl = path.startsWith('/assets/') ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL;
-      await sendFile(request, response, found, cacheControl);
+      await sendFile(request, response, found, cacheControlFor(path));
       return;
     }
     if (looksLikeAppRoute(path)) {
