@@ -62,7 +62,8 @@ export default defineConfig({
   ],
   webServer: {
     command: 'npx tsx server/main.ts',
-    env: { PORT: String(PORT) },
+    // A storage folder of its own, emptied by scripts/e2e-data.ts before each run.
+    env: { PORT: String(PORT), DATA_DIR: 'test-results/e2e-var' },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

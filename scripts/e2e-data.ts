@@ -8,6 +8,8 @@ import { writeBasemapDistricts } from './e2e-basemap-data.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 export const E2E_DATA_DIRECTORY = join(projectRoot, 'test-results', 'e2e-data');
+/** The e2e server's SQLite folder (playwright.config.ts sets DATA_DIR to it): emptied here, so every run starts with no reports or accounts. */
+export const E2E_STORAGE_DIRECTORY = join(projectRoot, 'test-results', 'e2e-var');
 const sharedData = resolve(projectRoot, '..', 'shared', 'data');
 
 /** The imported districts the e2e specs use, by id. The ids sort after "sample", which stays the default district. */
@@ -17,6 +19,7 @@ export const E2E_DISTRICTS = {
 
 async function main(): Promise<void> {
   rmSync(E2E_DATA_DIRECTORY, { recursive: true, force: true });
+  rmSync(E2E_STORAGE_DIRECTORY, { recursive: true, force: true });
   for (const [id, district] of Object.entries(E2E_DISTRICTS)) {
     if (!existsSync(district.file)) {
       throw new Error(`${district.file} is missing: the e2e suite imports it (../shared/data must sit beside the project)`);
