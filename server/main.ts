@@ -19,7 +19,8 @@ const SHUTDOWN_GRACE_MILLISECONDS = 5000;
 /** Ended sessions and rate-limit windows are deleted this often; they are refused anyway once ended, so this only keeps the tables small. */
 const CLEAN_UP_INTERVAL_MILLISECONDS = 60 * 60 * 1000;
 
-const root = resolve(import.meta.dirname, '..', 'dist');
+// STATIC_ROOT: the folder of the built app (default dist/); tests point it at a folder with only an index.html.
+const root = resolve(process.env.STATIC_ROOT?.trim() || join(import.meta.dirname, '..', 'dist'));
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No build found at ${root}/index.html; run \`npm run build\` first.`);
   process.exit(1);

@@ -22,6 +22,8 @@ import { decodeRequestPath } from '../static-server.ts';
 import { loadDistrictCatalog, type DistrictCatalog } from './district-catalog.ts';
 import { createApiHandler, type ApiOptions } from './index.ts';
 import { hashPassword, type ScryptParameters } from './passwords.ts';
+import { pngPhoto } from './photo-fixtures.ts';
+import { send as sendBytes } from './test-client.ts';
 import { NO_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
 import type { ApiBackend } from './reports-api.contract.ts';
 
@@ -205,9 +207,14 @@ export function describeAuthApi(backend: ApiBackend): void {
     }
 
     /** What must not change when a call is refused. */
-    async function snapshot(report: Report | null): Promise<{ version: number | null; events: number; reports: number }> {
+    async function snapshot(report: Report | null): Promise<{ version: number | null; events: number; photos: number; reports: number }> {
       const stored = report === null ? null : await repository.getReport(report.id);
-      return { version: stored?.version ?? null, events: report === null ? 0 : (await repository.listEvents(report.id)).length, reports: await countReports() };
+      return {
+        version: stored?.version ?? null,
+        events: report === null ? 0 : (await repository.listEvents(report.id)).length,
+        photos: stored?.photos.length ?? 0,
+        reports: await countReports(),
+      };
     }
 
     function newReportBody(fields: Record<string, unknown> = {}): Record<string, unknown> {
@@ -366,6 +373,69 @@ export function describeAuthApi(backend: ApiBackend): void {
         transitionCase('submitted', 'verified', () => ({ reporterId: inspector.id })),
         transitionCase('assigned', 'in_progress', () => ({ reporterId: inspector.id, assignedUnitId: unitA })),
         transitionCase('fixed', 'closed', () => ({ reporterId: inspector.id, assignedUnitId: unitA, fixedById: accounts.unitA?.id ?? null })),
+        {
+          endpoint: 'POST /api/reports/{id}/photos',
+          changing: true,
+          fixture: assignedReport,
+          call: (caller, report) => sendBytes(port, `/api/reports/${report?.id ?? ''}/photos`, {
+            method: 'POST', body: pngPhoto(), headers: { 'Content-Type': 'image/png', 'Idempotency-Key': randomUUID(), ...headersOf(caller, true) },
+          }),
+          // Accounts that may act on the report may document it; the fixture was filed by an account, so no anonymous caller can prove to have filed it.
+          expected: (caller, report) => (caller.disabled ? 401 : refusedStatus(caller, 'transition', report ?? undefined) ?? 201),
+          check: async (_caller, report, answer) => {
+            const { photo } = answer.json as { photo: { id: string } };
+            expect((await repository.getReport(report?.id ?? ''))?.photos.map((stored) => stored.id)).toEqual([photo.id]);
+          },
+        },
+        {
+          endpoint: 'GET /api/reports/{id}/photos/{photoId}',
+          changing: false,
+          fixture: async () => {
+            const report = reportAt(0, { districtId: 'sample', facilityId: elevator.id, location: elevator.coordinates, reporterId: inspector.id, assignedUnitId: unitA, status: 'assigned' });
+            const bytes = pngPhoto();
+            const withPhoto = { ...report, photos: [{ id: randomUUID(), mediaType: 'image/png' as const, byteLength: bytes.length }] };
+            const filing = { ...filingOf(withPhoto), actorRole: 'inspector' as const };
+            return (await repository.createReport(withPhoto, filing, randomUUID(), new Map(withPhoto.photos.map((photo) => [photo.id, bytes])))).report;
+          },
+          call: (caller, report) => sendBytes(port, `/api/reports/${report?.id ?? ''}/photos/${report?.photos[0]?.id ?? ''}`, { headers: headersOf(caller, false) }),
+          expected: (caller, report) => refusedStatus(caller, 'read_report_public', report ?? undefined) ?? 200,
+          check: (_caller, _report, answer) => expect([answer.headers['content-type'], (answer as Answer & { bytes: Buffer }).bytes.equals(pngPhoto())]).toEqual(['image/png', true]),
+        },
+        {
+          endpoint: 'GET /api/reports/export.csv',
+          changing: false,
+          fixture: assignedReport,
+          call: (caller) => send(port, `/api/reports/export.csv?facility=${encodeURIComponent(elevator.id)}`, { headers: headersOf(caller, false) }),
+          expected: (caller) => refusedStatus(caller, 'export') ?? 200,
+          check: (_caller, report, answer) => {
+            expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
+            expect(answer.text).toContain(report?.id);
+          },
+        },
+        {
+          endpoint: 'GET /api/reports/export.geojson',
+          changing: false,
+          fixture: assignedReport,
+          call: (caller) => send(port, `/api/reports/export.geojson?facility=${encodeURIComponent(elevator.id)}`, { headers: headersOf(caller, false) }),
+          expected: (caller) => refusedStatus(caller, 'export') ?? 200,
+          check: (_caller, report, answer) => {
+            const features = (answer.json as { features: { id: string; properties: { reporter_id: string | null } }[] }).features;
+            expect(features.find((feature) => feature.id === report?.id)?.properties.reporter_id).toBe(report?.reporterId);
+          },
+        },
+        {
+          endpoint: 'GET /api/districts/{districtId}/facility-statuses',
+          changing: false,
+          fixture: async () => storedReport('verified', { reporterId: inspector.id }),
+          call: (caller) => send(port, '/api/districts/sample/facility-statuses', { headers: headersOf(caller, false) }),
+          // Public: what the map shows everyone, without identities.
+          expected: () => 200,
+          check: (_caller, report, answer) => {
+            const body = answer.json as { closedFacilityIds: string[] };
+            expect(body.closedFacilityIds).toContain(report?.facilityId);
+            expect(answer.text).not.toContain(inspector.id);
+          },
+        },
         {
           endpoint: 'GET /api/work/assigned',
           changing: false,

@@ -1,8 +1,11 @@
 // The JSON API under /api: the route table of every endpoint and the handler the static server
 // calls for /api paths. server/app.ts composes it with the static files.
 import type { ApiHandler } from '../static-server.ts';
+import { exportRoutes } from './exports.ts';
+import { facilityStatusRoutes } from './facility-statuses.ts';
 import { OPENAPI_DOCUMENT, OPENAPI_PATH } from './openapi.ts';
 import { resolveApiOptions, type ApiContext, type ApiOptions } from './options.ts';
+import { photoRoutes } from './photos.ts';
 import { reportRoutes } from './reports.ts';
 import { createRouter, type ApiRoute } from './router.ts';
 import { createCallerIdentifier, sessionRoutes } from './sessions.ts';
@@ -14,7 +17,10 @@ function routesOf(context: ApiContext): ApiRoute[] {
   return [
     ...sessionRoutes(context),
     ...reportRoutes(context),
+    ...exportRoutes(context),
+    ...photoRoutes(context),
     ...workRoutes(context),
+    ...facilityStatusRoutes(context),
     { path: OPENAPI_PATH, methods: { GET: async () => ({ status: 200, body: OPENAPI_DOCUMENT }) } },
   ];
 }

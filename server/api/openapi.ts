@@ -1,12 +1,21 @@
 // The OpenAPI 3.1 description of the API, served at /api/openapi.json. A typed object rather than
 // a YAML file, so enumerations come from the reports core's lists and cannot drift from them; a
 // test compares its paths and methods with the router's table.
+import { FACILITY_STATUSES } from '../../src/domain/facilities/model.ts';
 import {
-  MAX_DESCRIPTION_LENGTH, NEW_REPORT_FIELDS, PATROL_BANDS, REPORT_CATEGORIES, REPORT_STATUSES, ROLES, TRANSITION_BODY_FIELDS,
+  MAX_DESCRIPTION_LENGTH, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, NEW_REPORT_FIELDS, PATROL_BANDS, PHOTO_MEDIA_TYPES, REPORT_CATEGORIES,
+  REPORT_EXPORT_COLUMNS, REPORT_IDENTITY_COLUMNS, REPORT_STATUSES, ROLES, TRANSITION_BODY_FIELDS,
 } from '../../src/domain/reports/index.ts';
 import { DEFAULT_PAGE_SIZE, MAXIMUM_PAGE_SIZE } from '../db/repository.ts';
+import {
+  CSV_CONTENT_TYPE, CSV_EXPORT_PATH, EXPORT_LANGUAGES, GEOJSON_CONTENT_TYPE, GEOJSON_EXPORT_PATH, exportFileName,
+} from './exports.ts';
+import { FACILITY_STATUSES_CACHE_CONTROL, FACILITY_STATUSES_PATH } from './facility-statuses.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './json-body.ts';
 import { MINIMUM_PASSWORD_LENGTH } from './passwords.ts';
+import {
+  ANONYMOUS_PHOTO_WINDOW_MILLISECONDS, FILING_KEY_HEADER, PHOTO_CACHE_CONTROL, PHOTO_PATH, PHOTOS_PATH,
+} from './photos.ts';
 import { DEFAULT_RATE_LIMITS } from './rate-limits.ts';
 import { DUPLICATE_OF_PREFIX, IDEMPOTENCY_KEY_HEADER, REPORTS_PATH, REPORT_PATH, TRANSITIONS_PATH } from './reports.ts';
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_PATH } from './sessions.ts';
@@ -31,6 +40,8 @@ export interface JsonSchema {
   maxItems?: number;
   pattern?: string;
   format?: string;
+  /** The media type of a string's content (JSON Schema 2020-12 validation §8.4): raw bytes of an image or a file. */
+  contentMediaType?: string;
   oneOf?: readonly JsonSchema[];
   $ref?: string;
 }
@@ -111,7 +122,8 @@ const PUBLIC_REPORT: JsonSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { id: { type: 'string' }, mediaType: { type: 'string' }, byteLength: { type: 'integer' } },
+        description: `At most ${MAX_PHOTOS_PER_REPORT}; the bytes are at GET ${PHOTO_PATH}.`,
+        properties: { id: { type: 'string' }, mediaType: { type: 'string', enum: PHOTO_MEDIA_TYPES }, byteLength: { type: 'integer', minimum: 1, maximum: MAX_PHOTO_BYTES } },
         required: ['id', 'mediaType', 'byteLength'],
       },
     },
@@ -157,7 +169,7 @@ const NEW_REPORT_PROPERTIES: Record<(typeof NEW_REPORT_FIELDS)[number], JsonSche
   expectedFixDate: { type: ['string', 'null'], format: 'date', description: "Not before today in the district's time zone." },
   description: { type: 'string', minLength: 1, maxLength: MAX_DESCRIPTION_LENGTH },
   measurements: { type: 'array', items: MEASUREMENT },
-  photos: { type: 'array', maxItems: 0, description: 'Photos are not part of this API version: send none (or an empty list).' },
+  photos: { type: 'array', maxItems: 0, description: `Send none (or an empty list) here: after filing, send each photo to POST ${PHOTOS_PATH}.` },
   outOfService: { type: 'boolean', description: "Defaults to the fault code's usual effect." },
 };
 
@@ -259,6 +271,51 @@ const IDEMPOTENCY_PARAMETER: OpenApiParameter = {
   schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' },
 };
 
+const PHOTO_ADDED: JsonSchema = {
+  type: 'object',
+  properties: {
+    photo: { type: 'object', properties: { id: { type: 'string' }, mediaType: { type: 'string', enum: PHOTO_MEDIA_TYPES }, byteLength: { type: 'integer' } }, required: ['id', 'mediaType', 'byteLength'] },
+    report: { oneOf: [ref('PublicReport'), ref('FullReport')] },
+  },
+  required: ['photo', 'report'],
+};
+
+const FACILITY_STATUSES_HEADERS = {
+  ETag: { description: 'A weak tag of the district\'s data, the day and the reports changed last; send it back as If-None-Match.', schema: { type: 'string' } },
+  'Cache-Control': { description: `${FACILITY_STATUSES_CACHE_CONTROL}: keep it, but ask again before using it.`, schema: { type: 'string' } },
+} as const;
+
+/** GET of an export: the list's filters without paging, the labels' language, an attachment. */
+function exportOperation(operationId: string, summary: string, contentType: string, format: 'csv' | 'geojson'): OpenApiOperation {
+  return {
+    operationId,
+    summary: `Every report the filters match, as ${summary}`,
+    description: [
+      `All pages at once, in the list's order (oldest change first). Columns: ${REPORT_EXPORT_COLUMNS.join(', ')}, then ${REPORT_IDENTITY_COLUMNS.join(', ')}`,
+      "(who filed and who marked fixed; empty for an anonymous resident). Only for roles the reports core lets export (reviewers, admins).",
+    ].join(' '),
+    security: SESSION_SECURITY,
+    parameters: [
+      { name: 'district', in: 'query', description: 'A district id the map offers.', schema: { type: 'string' } },
+      { name: 'facility', in: 'query', description: 'A facility id.', schema: { type: 'string' } },
+      { name: 'status', in: 'query', description: 'One or more statuses separated by commas.', schema: { type: 'string' } },
+      { name: 'lang', in: 'query', description: 'The language of the fault_label column; zh by default.', schema: { type: 'string', enum: EXPORT_LANGUAGES } },
+    ],
+    responses: {
+      200: {
+        description: 'The file.',
+        headers: {
+          'Content-Disposition': { description: `attachment; filename="${exportFileName('sample', '2026-12-10', format)}": the district (or all) and the day.`, schema: { type: 'string' } },
+          ...noStore,
+        },
+        content: { [contentType]: { schema: { type: format === 'csv' ? 'string' : 'object' } } },
+      },
+      400: errorResponse('An unknown or repeated query parameter, an unknown district or status, a lang other than zh or en.'),
+      ...REFUSALS,
+    },
+  };
+}
+
 export const OPENAPI_DOCUMENT: OpenApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -268,9 +325,10 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       'Fault reports on barrier-free facilities and their rectification loop (issue 6): residents file reports without an account and follow them by link;',
       `inspectors, reviewers, responsible units and admins sign in (POST ${SESSION_PATH}), which sets the HttpOnly, SameSite=Strict cookie ${SESSION_COOKIE}.`,
       `With that cookie, every request that changes something must carry the session's ${CSRF_HEADER} header; any request that changes something and sends an Origin header must come from this site.`,
-      'What each role may do follows the reports core\'s permission table (src/domain/reports/permissions.ts). Photos are not part of this version.',
+      'What each role may do follows the reports core\'s permission table (src/domain/reports/permissions.ts).',
+      `Photos are sent one at a time after the report is filed (POST ${PHOTOS_PATH}), as the raw image bytes.`,
       'Every error is JSON: { error: { code, message: { zh, en } } }, or { errors: FieldError[] } for a report that does not validate.',
-      'Unknown paths under /api answer 404, other methods 405 with Allow. Responses are Cache-Control: no-store.',
+      'Unknown paths under /api answer 404, other methods 405 with Allow. Responses are Cache-Control: no-store, except photos and facility statuses (see there).',
     ].join(' '),
   },
   paths: {
@@ -368,6 +426,119 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           413: errorResponse('The body is larger than the limit.'),
           415: errorResponse('The body is not application/json.'),
           422: errorResponse('A note, unit or original report is missing, too long, unknown or not for this step.'),
+        },
+      },
+    },
+    [PHOTOS_PATH]: {
+      post: {
+        operationId: 'addReportPhoto',
+        summary: 'Add one photo to a report, as the raw image bytes',
+        description: [
+          `The body is the image itself (${PHOTO_MEDIA_TYPES.join(', ')}; at most ${MAX_PHOTO_BYTES} bytes, refused as soon as more arrive), checked by its content, not its name or declared type.`,
+          'A photo that still carries a location (Exif GPS, XMP GPS) is refused: the app re-encodes photos in the browser to drop it.',
+          `At most ${MAX_PHOTOS_PER_REPORT} photos per report; none once the report has ended.`,
+          `Who may add: accounts that may act on the report (inspectors, reviewers, admins, the unit it is assigned to); without an account, the resident who filed it,`,
+          `proved by sending the filing's Idempotency-Key as ${FILING_KEY_HEADER}, while the report is submitted and within ${ANONYMOUS_PHOTO_WINDOW_MILLISECONDS / 3_600_000} hours of filing.`,
+          'A retry with the same Idempotency-Key and the same bytes answers the photo stored first (200); nothing changes on any error.',
+        ].join(' '),
+        security: OPTIONAL_SESSION_CHANGE,
+        parameters: [
+          REPORT_ID_PARAMETER,
+          { ...IDEMPOTENCY_PARAMETER, description: 'One per photo, made by the client and resent unchanged with every retry of that photo.' },
+          {
+            name: FILING_KEY_HEADER,
+            in: 'header',
+            required: false,
+            description: 'Without an account: the Idempotency-Key the report was filed with, which proves the caller filed it (the report id does not: lists show it to anyone).',
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' },
+          },
+          CSRF_PARAMETER,
+        ],
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(PHOTO_MEDIA_TYPES.map((mediaType) => [mediaType, { schema: { type: 'string', contentMediaType: mediaType } }])),
+        },
+        responses: {
+          201: {
+            description: 'Stored. Location is the photo\'s URL; report lists every photo it now has.',
+            headers: { Location: { description: 'The photo\'s URL.', schema: { type: 'string' } }, ...noStore },
+            content: json(PHOTO_ADDED),
+          },
+          200: {
+            description: 'A retry: this photo was stored earlier with this Idempotency-Key.',
+            headers: { Location: { description: 'The photo\'s URL.', schema: { type: 'string' } }, ...noStore },
+            content: json(PHOTO_ADDED),
+          },
+          400: errorResponse('Missing or malformed Idempotency-Key.'),
+          401: errorResponse(`Not signed in and not proved to be the resident who filed it (sign_in_required: send ${FILING_KEY_HEADER}), or a session that has ended (session_ended).`),
+          403: errorResponse(`An account that may not act on this report (not_allowed), the anonymous window has passed or the report was reviewed (photo_window_closed), ${CSRF_HEADER} missing or wrong, or Origin is another site.`),
+          404: errorResponse('No report has this id.'),
+          409: errorResponse(`The report already has ${MAX_PHOTOS_PER_REPORT} photos (photo_limit_reached) or has ended (report_closed).`),
+          413: errorResponse(`The photo is larger than ${MAX_PHOTO_BYTES} bytes (photo_too_large).`),
+          415: errorResponse(`Content-Type is not one of ${PHOTO_MEDIA_TYPES.join(', ')} (unsupported_media_type; Accept-Post lists them), or the content is another format (unsupported_type).`),
+          422: errorResponse('The content is empty, damaged, of another type than declared, of impossible or too large dimensions, or carries a location (location_metadata); or the Idempotency-Key was used for another photo (idempotency_key_reused).'),
+        },
+      },
+    },
+    [PHOTO_PATH]: {
+      get: {
+        operationId: 'getReportPhoto',
+        summary: 'The bytes of one photo of a report',
+        description: 'Photos are part of the report\'s public view: anyone who may read the report may see them. They carry no location and no identity.',
+        security: OPTIONAL_SESSION,
+        parameters: [REPORT_ID_PARAMETER, { name: 'photoId', in: 'path', required: true, description: 'An id from the report\'s photos.', schema: { type: 'string' } }],
+        responses: {
+          200: {
+            description: 'The photo as stored, with its type.',
+            headers: {
+              'Cache-Control': { description: `${PHOTO_CACHE_CONTROL}: a photo never changes, but only the browser keeps it.`, schema: { type: 'string' } },
+              'Content-Disposition': { description: 'inline, with a file name made of the photo id.', schema: { type: 'string' } },
+              'X-Content-Type-Options': { description: 'nosniff: the browser takes the type as sent.', schema: { type: 'string' } },
+            },
+            content: Object.fromEntries(PHOTO_MEDIA_TYPES.map((mediaType) => [mediaType, { schema: { type: 'string', contentMediaType: mediaType } }])),
+          },
+          404: errorResponse('No report has this id (report_not_found), or it has no photo with this id (photo_not_found).'),
+        },
+      },
+    },
+    [CSV_EXPORT_PATH]: {
+      get: exportOperation('exportReportsCsv', 'CSV (RFC 4180) for spreadsheets, UTF-8 with a byte order mark so Excel reads Chinese', CSV_CONTENT_TYPE, 'csv'),
+    },
+    [GEOJSON_EXPORT_PATH]: {
+      get: exportOperation('exportReportsGeoJson', 'GeoJSON (RFC 7946) for GIS tools: one Point feature per report, the columns as properties', GEOJSON_CONTENT_TYPE, 'geojson'),
+    },
+    [FACILITY_STATUSES_PATH]: {
+      get: {
+        operationId: 'getFacilityStatuses',
+        summary: "What the map, the list and the router show for a district's facilities once reports count",
+        description: [
+          "The reports core's effectiveFacilityStatuses over the district's facilities and all its reports: an open, verified out-of-service report puts its facility out of service with the reason;",
+          "a 'working' status not checked on site within the staleness rules becomes unknown (stale). Only facilities whose status differs from the data's, or that have a reason, are listed.",
+          `Public and without identities. Cache-Control: ${FACILITY_STATUSES_CACHE_CONTROL} with a weak ETag, so a client polls with If-None-Match and gets 304 while nothing changed.`,
+        ].join(' '),
+        security: OPTIONAL_SESSION,
+        parameters: [
+          { name: 'districtId', in: 'path', required: true, description: 'A district id the map offers.', schema: { type: 'string' } },
+          { name: 'If-None-Match', in: 'header', required: false, description: 'The ETag of the answer the client has.', schema: { type: 'string' } },
+        ],
+        responses: {
+          200: {
+            description: 'The statuses that differ from the data, by facility id, and the facilities the router must avoid.',
+            headers: FACILITY_STATUSES_HEADERS,
+            content: json({
+              type: 'object',
+              properties: {
+                districtId: { type: 'string' },
+                generatedAt: { type: 'string', format: 'date-time' },
+                statuses: { type: 'array', items: ref('EffectiveFacilityStatus') },
+                closedFacilityIds: { type: 'array', items: { type: 'string' }, description: 'Facilities an open, verified out-of-service report closes (the router\'s closedFacilityIds).' },
+              },
+              required: ['districtId', 'generatedAt', 'statuses', 'closedFacilityIds'],
+              additionalProperties: false,
+            }),
+          },
+          304: { description: 'Nothing changed since the answer with the ETag sent.', headers: FACILITY_STATUSES_HEADERS },
+          404: errorResponse('No district has this id (district_not_found).'),
         },
       },
     },
@@ -562,6 +733,23 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           needsDuplicateOf: { type: 'boolean' },
         },
         required: ['to', 'label', 'noteRequired', 'needsAssignedUnit', 'needsDuplicateOf'],
+      },
+      EffectiveFacilityStatus: {
+        type: 'object',
+        properties: {
+          facilityId: { type: 'string' },
+          status: { type: 'string', enum: FACILITY_STATUSES },
+          stale: { type: 'boolean', description: "The data says working, but the last check on site is older than the staleness rules allow (or never): status is then unknown." },
+          lastVerified: { type: ['string', 'null'], format: 'date', description: 'The last check on site: the data\'s, or the day a report on it was closed.' },
+          reason: {
+            type: ['object', 'null'],
+            description: 'The report that puts it out of service; null otherwise.',
+            properties: { reportId: { type: 'string' }, faultCode: { type: 'string' }, expectedFixDate: { type: ['string', 'null'], format: 'date' } },
+            required: ['reportId', 'faultCode', 'expectedFixDate'],
+          },
+        },
+        required: ['facilityId', 'status', 'stale', 'lastVerified', 'reason'],
+        additionalProperties: false,
       },
       PatrolItem: {
         type: 'object',

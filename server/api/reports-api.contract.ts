@@ -395,7 +395,7 @@ export function describeReportsApi(backend: ApiBackend): void {
       // Every documented operation answers on the live server: no 404 for an unknown path, no 405.
       for (const operation of documented) {
         const [method = '', path = ''] = operation.split(' ');
-        const livePath = path.replace('{reportId}', randomUUID());
+        const livePath = path.replace('{reportId}', randomUUID()).replace('{photoId}', randomUUID()).replace('{districtId}', 'sample');
         const live = await send(livePath, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
         expect(live.status, operation).not.toBe(405);
         if (live.status === 404) expect(errorCodeOf(live), operation).toBe('report_not_found');

@@ -48,7 +48,8 @@ export const TRANSITION_ERROR_STATUS: Readonly<Record<TransitionErrorCode, numbe
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function readIdempotencyKey(request: IncomingMessage): string {
+/** The Idempotency-Key header, checked: 400 when missing or not 16 to 64 letters, digits, "-" or "_". */
+export function readIdempotencyKey(request: IncomingMessage): string {
   const header = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined || key.trim() === '') {
@@ -78,7 +79,8 @@ function submittedContent(report: Report): string {
   ]);
 }
 
-const notFound = (reportId: string): ApiResponse => errorResponse(404, 'report_not_found', {
+/** 404 for a report id nobody was given (or one too long to be any). */
+export const notFound = (reportId: string): ApiResponse => errorResponse(404, 'report_not_found', {
   zh: `没有编号为“${reportId}”的报告，请检查链接是否完整`,
   en: `There is no report "${reportId}": check that the link is complete`,
 });
@@ -87,11 +89,14 @@ function badParameter(code: string, zh: string, en: string): ApiFailure {
   return new ApiFailure(400, code, { zh, en });
 }
 
-/** The filter of GET /api/reports from its query, or ApiFailure naming the parameter at fault. */
-export function parseListQuery(query: URLSearchParams, catalog: DistrictCatalog): ReportFilter {
+/**
+ * The filter of GET /api/reports from its query, or ApiFailure naming the parameter at fault.
+ * `allowedParameters` lets the exports take the same filters with their own parameters.
+ */
+export function parseListQuery(query: URLSearchParams, catalog: DistrictCatalog, allowedParameters: readonly string[] = LIST_PARAMETERS): ReportFilter {
   for (const name of new Set(query.keys())) {
-    if (!(LIST_PARAMETERS as readonly string[]).includes(name)) {
-      throw badParameter('unknown_parameter', `不支持查询参数“${name}”，可用：${LIST_PARAMETERS.join('、')}`, `Unknown query parameter "${name}"; use ${LIST_PARAMETERS.join(', ')}`);
+    if (!allowedParameters.includes(name)) {
+      throw badParameter('unknown_parameter', `不支持查询参数“${name}”，可用：${allowedParameters.join('、')}`, `Unknown query parameter "${name}"; use ${allowedParameters.join(', ')}`);
     }
     if (query.getAll(name).length > 1) {
       throw badParameter('repeated_parameter', `查询参数“${name}”只能出现一次`, `Give the query parameter "${name}" once`);
@@ -182,8 +187,11 @@ export function reportRoutes(context: ApiContext): ApiRoute[] {
     if (validation.draft.photos.length > 0) {
       const error: FieldError = {
         field: '/photos',
-        code: 'not_supported_yet',
-        message: { zh: '暂时还不能上传照片：请先提交不带照片的报告', en: 'Photos cannot be sent yet: file the report without them' },
+        code: 'send_photos_separately',
+        message: {
+          zh: '照片不随报告正文提交：请先提交不带照片的报告，再把每张照片发送到 /api/reports/{报告编号}/photos',
+          en: 'Photos are not sent in the report itself: file the report without them, then send each photo to /api/reports/{reportId}/photos',
+        },
       };
       return fieldErrorsResponse([error]);
     }

@@ -24,8 +24,13 @@ export interface FieldErrorsBody {
 
 export interface ApiResponse {
   status: number;
+  /** Sent as JSON, unless `content` is given. */
   body: unknown;
   headers?: Readonly<Record<string, string>>;
+  /** Bytes sent as they are instead of JSON (a photo, an export), with their Content-Type. */
+  content?: { bytes: Uint8Array; contentType: string };
+  /** Replaces the default no-store, for answers a client may keep (photos) or revalidate (facility statuses). */
+  cacheControl?: string;
 }
 
 /** Thrown by request handlers for a 4xx answer; the dispatcher writes it. Nothing has been stored when it is thrown. */
@@ -59,22 +64,24 @@ export function fieldErrorsResponse(errors: FieldError[]): ApiResponse {
 
 /**
  * Writes an API answer: the static server's security headers, JSON (RFC 8259 §11 defines no
- * charset parameter), and no-store, because reports change and may be private to a session later.
+ * charset parameter) or the answer's own bytes, and no-store unless the answer says otherwise,
+ * because reports change and may be private to a session.
  */
 export function sendApiResponse(response: ServerResponse, answer: ApiResponse): void {
-  if (answer.status === 204) {
-    // RFC 9110 §15.3.5: a 204 has no content, so no Content-Type either.
-    response.writeHead(204, { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': 'no-store' });
+  const cacheControl = answer.cacheControl ?? 'no-store';
+  if (answer.status === 204 || answer.status === 304) {
+    // RFC 9110 §15.3.5 and §15.4.5: a 204 or 304 has no content, so no Content-Type either.
+    response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': cacheControl });
     response.end();
     return;
   }
-  const body = Buffer.from(JSON.stringify(answer.body));
+  const body = answer.content === undefined ? Buffer.from(JSON.stringify(answer.body)) : answer.content.bytes;
   response.writeHead(answer.status, {
     ...SECURITY_HEADERS,
     ...answer.headers,
-    'Content-Type': 'application/json',
-    'Content-Length': body.length,
-    'Cache-Control': 'no-store',
+    'Content-Type': answer.content === undefined ? 'application/json' : answer.content.contentType,
+    'Content-Length': body.byteLength,
+    'Cache-Control': cacheControl,
   });
   response.end(body);
 }

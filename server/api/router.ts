@@ -71,11 +71,16 @@ export function allowedMethods(route: ApiRoute): string[] {
 
 const compiledRoutes = new WeakMap<readonly ApiRoute[], CompiledRoute[]>();
 
-/** The route whose template matches the decoded path, with its parameters; null when none does. */
+/**
+ * The route whose template matches the decoded path, with its parameters; null when none does.
+ * A template with fewer parameters wins, whatever the order of the table: "/api/reports/export.csv"
+ * before "/api/reports/{reportId}" (OpenAPI 3.1 §4.8.8, concrete paths match before templated ones).
+ */
 export function matchRoute(routes: readonly ApiRoute[], path: string): { route: ApiRoute; parameters: Record<string, string> } | null {
   let compiledList = compiledRoutes.get(routes);
   if (!compiledList) {
-    compiledList = routes.map(compile);
+    // Array#sort is stable: among templates with as many parameters, the table's order stands.
+    compiledList = routes.map(compile).sort((first, second) => first.parameterNames.length - second.parameterNames.length);
     compiledRoutes.set(routes, compiledList);
   }
   for (const compiled of compiledList) {

@@ -6,7 +6,8 @@ import {
   type Report, type ReportStatus,
 } from '../../src/domain/reports/index.ts';
 import type { LngLat } from '../../src/domain/facilities/model.ts';
-import { MAXIMUM_PAGE_SIZE, type ReportFilter } from '../db/repository.ts';
+import type { ReportFilter } from '../db/repository.ts';
+import { everyReport as everyReportOf } from './every-report.ts';
 import type { ApiContext } from './options.ts';
 import { ApiFailure, type ApiResponse } from './responses.ts';
 import type { ApiRoute, RouteRequest } from './router.ts';
@@ -53,16 +54,7 @@ export function parseLngLat(text: string): LngLat | null {
 export function workRoutes(context: ApiContext): ApiRoute[] {
   const { repository, catalog, now } = context;
 
-  async function everyReport(filter: ReportFilter): Promise<Report[]> {
-    const reports: Report[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await repository.listReports({ ...filter, cursor, limit: MAXIMUM_PAGE_SIZE });
-      reports.push(...page.reports);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return reports;
-  }
+  const everyReport = (filter: Omit<ReportFilter, 'cursor' | 'limit'>): Promise<Report[]> => everyReportOf(repository, filter);
 
   async function assigned({ url, caller }: RouteRequest): Promise<ApiResponse> {
     const { actor } = caller;
