@@ -29,6 +29,12 @@ import type { RouteFound } from '../domain/routing/route.ts';
 import { relaxLimit } from '../domain/routing/profiles.ts';
 import { facilityAnchor } from '../domain/geo/index.ts';
 import type { RouteDrawing } from '../map/layers/route.ts';
+import { ReportForm } from '../features/report-form/ReportForm.tsx';
+import type { DraftTarget } from '../features/report-form/draft.ts';
+import { reopenQueuedReport } from '../features/report-form/draft-storage.ts';
+import { ReportPage } from '../features/report-page/ReportPage.tsx';
+import { ReportQueuePanel } from '../features/report-queue/ReportQueuePanel.tsx';
+import { createReportQueue } from '../features/report-queue/queue-controller.ts';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -92,6 +98,10 @@ export function App() {
   const routeOpenerRef = useRef<HTMLElement | null>(null);
   // The place last chosen in search or the facility last opened, offered as a route endpoint.
   const [lastChosen, setLastChosen] = useState<RouteEndpoint | null>(null);
+  // Fault reports (issue 6): the form's target (a serial per opening, so each opening reads the saved draft afresh), the follow page, the offline queue.
+  const [reportForm, setReportForm] = useState<{ target: DraftTarget; serial: number; openerId: string } | null>(null);
+  const [followReportId, setFollowReportId] = useState<string | null>(initialUrl.report);
+  const reports = useMemo(() => createReportQueue(), []);
 
   const announcer = useMemo(() => new Announcer(), []);
   const liveRegionRef = useCallback((element: HTMLDivElement | null) => announcer.attach(element), [announcer]);
@@ -125,6 +135,12 @@ export function App() {
 
   const loading: Loading = indexOutcome ?? (loaded && loaded.id === districtId ? loaded.outcome : { kind: 'loading' });
   const district = loading.kind === 'ready' ? loading.district : null;
+  // The queue starts once the district (and so the queue panel, which announces what it sends) is there.
+  const districtReady = district !== null;
+  useEffect(() => {
+    if (districtReady) void reports.queue.start();
+  }, [reports, districtReady]);
+  useEffect(() => () => reports.queue.stop(), [reports]);
   const districtName = district ? district.manifest.name[language] : t('appTitle');
 
   const visible = useMemo(
@@ -164,9 +180,10 @@ export function App() {
       routeFrom: routeOpen ? routeFrom?.position ?? null : null,
       routeTo: routeOpen ? routeTo?.position ?? null : null,
       routeProfile: routeOpen ? routeSettings.profile : null,
+      report: followReportId,
     }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile]);
+  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile, followReportId]);
 
   useEffect(() => {
     try { localStorage.setItem(ROUTE_SETTINGS_STORAGE_KEY, serialiseRouteSettings(routeSettings)); } catch { /* storage blocked: not remembered */ }
@@ -347,6 +364,14 @@ export function App() {
     });
   };
 
+  const openReportForm = (target: DraftTarget, openerId: string): void => setReportForm({ target, serial: Date.now(), openerId });
+  const closeReportForm = (): void => {
+    const openerId = reportForm?.openerId;
+    setReportForm(null);
+    requestAnimationFrame(() => { if (openerId) document.getElementById(openerId)?.focus(); });
+  };
+  const reportFacility = reportForm?.target.kind === 'facility' ? facilitiesById.get(reportForm.target.facilityId) ?? null : null;
+
   const switchLanguage = () => {
     const next: Language = language === 'zh' ? 'en' : 'zh';
     setLanguage(next);
@@ -432,6 +457,24 @@ export function App() {
                 {routeOpen ? t('routeClose') : t('routeOpen')}
               </button>
             </div>
+            <div className="route-open">
+              <button type="button" id="report-missing-open" className="button secondary" onClick={() => openReportForm({ kind: 'point' }, 'report-missing-open')}>
+                {t('reportMissingOpen')}
+              </button>
+            </div>
+            <ReportQueuePanel
+              t={t}
+              language={language}
+              queue={reports.queue}
+              districtId={district.manifest.id}
+              findFacility={(facilityId) => facilitiesById.get(facilityId) ?? null}
+              onOpenInForm={(item) => {
+                void reopenQueuedReport(reports.queue, reports.store, item.key).then((target) => {
+                  if (target) openReportForm(target, 'report-missing-open');
+                });
+              }}
+              onAnnounce={(message) => announcer.announce(message)}
+            />
             <DataProblems t={t} problems={district.problems} />
           </div>
             <div className="list-column">
@@ -465,14 +508,45 @@ export function App() {
                 onViewChange={onViewChange}
                 route={routeOpen ? routeDrawing : null}
                 currentStep={routeOpen && routeFound ? currentStep : null}
-                crosshair={routeOpen}
+                crosshair={routeOpen || reportForm?.target.kind === 'point'}
                 onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
                 onStateChange={setMapState}
               />
               {mapState === 'loaded' ? <InViewList t={t} language={language} placed={inView} selectedId={selectedId} onOpen={openFacility} /> : null}
             </div>
           </main>
-          {selected ? (
+          {followReportId ? (
+            <aside className="details" aria-label={t('reportPageHeading')}>
+              <ReportPage
+                t={t}
+                language={language}
+                reportId={followReportId}
+                findFacility={(facilityId) => facilitiesById.get(facilityId) ?? null}
+                onClose={() => {
+                  setFollowReportId(null);
+                  requestAnimationFrame(() => document.getElementById('facility-list')?.focus());
+                }}
+              />
+            </aside>
+          ) : reportForm && (reportForm.target.kind === 'point' || reportFacility) ? (
+            <aside className="details" aria-label={t('reportOpen')}>
+              <ReportForm
+                key={reportForm.serial}
+                t={t}
+                language={language}
+                district={district}
+                target={reportForm.target}
+                facility={reportFacility}
+                queue={reports.queue}
+                store={reports.store}
+                locate={locate}
+                mapCentre={() => view?.center ?? district.manifest.center}
+                chosenPlace={lastChosen}
+                onAnnounce={(message) => announcer.announce(message)}
+                onClose={closeReportForm}
+              />
+            </aside>
+          ) : selected ? (
             <FacilityDetails
               t={t}
               language={language}
@@ -486,6 +560,7 @@ export function App() {
                 position: facilityAnchor(selected.facility),
                 label: facilityName(t, language, selected.facility).text,
               })}
+              onReport={() => openReportForm({ kind: 'facility', facilityId: selected.facility.id }, 'report-open')}
             />
           ) : routeOpen ? (
             <aside className="details" aria-label={t('routeHeading')}>

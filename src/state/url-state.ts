@@ -19,7 +19,15 @@ export interface UrlState {
   routeFrom: LngLatPair | null;
   routeTo: LngLatPair | null;
   routeProfile: RouteProfileName | null;
+  /** The fault report whose follow page is open (its id is the right to follow it). */
+  report: string | null;
 }
+
+/** Every key absent: the app's defaults. */
+export const EMPTY_URL_STATE: UrlState = {
+  language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null,
+  routeFrom: null, routeTo: null, routeProfile: null, report: null,
+};
 
 export type LngLatPair = [longitude: number, latitude: number];
 
@@ -108,6 +116,11 @@ export const URL_FIELDS: { [Name in keyof UrlState]: Field<NonNullable<UrlState[
     parse: (raw) => ((ROUTE_PROFILE_NAMES as readonly string[]).includes(raw) ? (raw as RouteProfileName) : null),
     serialise: (value) => value,
   },
+  report: {
+    key: 'report',
+    parse: (raw) => (identifierPattern.test(raw) ? raw : null),
+    serialise: (value) => value,
+  },
 };
 
 function round(value: number, decimals: number): number {
@@ -134,6 +147,7 @@ export function parseUrlState(search: string): UrlState {
     routeFrom: read('routeFrom'),
     routeTo: read('routeTo'),
     routeProfile: read('routeProfile'),
+    report: read('report'),
   };
 }
 

@@ -15,10 +15,12 @@ interface Props {
   onClose(): void;
   onShowOnMap(): void;
   onRouteHere(opener: HTMLElement): void;
+  /** Opens the fault report form for this facility. */
+  onReport(): void;
 }
 
 /** The details panel: opens with focus on its heading; Escape or Close hands focus back. */
-export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onRouteHere }: Props) {
+export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onRouteHere, onReport }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { facility } = placed;
   const name = facilityName(t, language, facility);
@@ -82,6 +84,7 @@ export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onR
       <div className="button-row">
         <button type="button" className="button" onClick={onShowOnMap}>{t('detailsShowOnMap')}</button>
         <button type="button" className="button secondary" onClick={(event) => onRouteHere(event.currentTarget)}>{t('routeHere')}</button>
+        <button type="button" id="report-open" className="button secondary" onClick={onReport}>{t('reportOpen')}</button>
       </div>
     </aside>
   );
