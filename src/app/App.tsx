@@ -11,7 +11,6 @@ import { useReducedMotion } from '../a11y/motion.ts';
 import { LayerFilters } from '../features/layers/LayerFilters.tsx';
 import { FacilityList } from '../features/facility-list/FacilityList.tsx';
 import { InViewList } from '../features/facility-list/InViewList.tsx';
-import { FacilityDetails } from '../features/facility-details/FacilityDetails.tsx';
 import { DataProblems } from '../features/data-problems/DataProblems.tsx';
 import { MapPanel, type MapState } from '../features/map-view/MapPanel.tsx';
 import type { MapView, ViewOrigin } from '../map/facility-map.ts';
@@ -19,7 +18,7 @@ import { compassWord, describePlacedFacility, facilityName } from './describe.ts
 import { SearchBox } from '../features/search/SearchBox.tsx';
 import { searchOption, useSearch } from '../features/search/use-search.tsx';
 import { Nearby } from '../features/nearby/Nearby.tsx';
-import { RoutePlanner, type RouteEndpoint, type RouteOutcome } from '../features/route-planner/RoutePlanner.tsx';
+import type { RouteEndpoint, RouteOutcome } from '../features/route-planner/RoutePlanner.tsx';
 import {
   ROUTE_SETTINGS_STORAGE_KEY, defaultRouteSettings, parseRouteSettings, serialiseRouteSettings, toRoutingProfile, type RouteSettings,
 } from '../features/route-planner/route-settings.ts';
@@ -34,8 +33,17 @@ import { applyEffectiveStatuses } from '../domain/reports/facility-status.ts';
 import { useFacilityStatuses } from '../features/facility-status/use-facility-statuses.ts';
 import { defaultPlannerSettings, type PlannerSettings } from '../features/planner/planner-settings.ts';
 
+// The details panel, the route planner, the report form and the follow page load when first opened, as the planner view does.
+const ReportForm = lazy(() => import('../features/report-form/ReportForm.tsx').then((module) => ({ default: module.ReportForm })));
+const FacilityDetails = lazy(() => import('../features/facility-details/FacilityDetails.tsx').then((module) => ({ default: module.FacilityDetails })));
+const RoutePlanner = lazy(() => import('../features/route-planner/RoutePlanner.tsx').then((module) => ({ default: module.RoutePlanner })));
+const ReportQueuePanel = lazy(() => import('../features/report-queue/ReportQueuePanel.tsx').then((module) => ({ default: module.ReportQueuePanel })));
+const ReportPage = lazy(() => import('../features/report-page/ReportPage.tsx').then((module) => ({ default: module.ReportPage })));
 // The planner view is for planners, not residents: loaded, with its words, when first opened.
 const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((module) => ({ default: module.PlannerView })));
+import type { DraftTarget } from '../features/report-form/draft.ts';
+import type { ReportQueueController } from '../features/report-queue/queue-controller.ts';
+import type { ReportStore } from '../features/report-queue/report-store.ts';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -105,6 +113,11 @@ export function App() {
   const [plannerAutoRun, setPlannerAutoRun] = useState(initialUrl.planner !== null);
   // The place last chosen in search or the facility last opened, offered as a route endpoint.
   const [lastChosen, setLastChosen] = useState<RouteEndpoint | null>(null);
+  // Fault reports (issue 6): the form's target (a serial per opening, so each opening reads the saved draft afresh), the follow page, the offline queue.
+  const [reportForm, setReportForm] = useState<{ target: DraftTarget; serial: number; openerId: string } | null>(null);
+  const [followReportId, setFollowReportId] = useState<string | null>(initialUrl.report);
+  // The queue and its IndexedDB store load after the first paint; pending reports are sent once they have.
+  const [reports, setReports] = useState<{ queue: ReportQueueController; store: Promise<ReportStore> } | null>(null);
 
   const announcer = useMemo(() => new Announcer(), []);
   const liveRegionRef = useCallback((element: HTMLDivElement | null) => announcer.attach(element), [announcer]);
@@ -148,6 +161,21 @@ export function App() {
     [loadedDistrict, facilityStatuses],
   );
   const closedIds = useMemo(() => (facilityStatuses.kind === 'ready' ? facilityStatuses.statuses.closedFacilityIds : []), [facilityStatuses]);
+  // The queue starts once the district (and so the queue panel, which announces what it sends) is there.
+  const districtReady = district !== null;
+  useEffect(() => {
+    if (!districtReady) return undefined;
+    let started: ReportQueueController | null = null;
+    let cancelled = false;
+    void import('../features/report-queue/queue-controller.ts').then(({ createReportQueue }) => {
+      if (cancelled) return;
+      const created = createReportQueue();
+      started = created.queue;
+      setReports(created);
+      void created.queue.start();
+    });
+    return () => { cancelled = true; started?.stop(); };
+  }, [districtReady]);
   const districtName = district ? district.manifest.name[language] : t('appTitle');
 
   const visible = useMemo(
@@ -188,9 +216,10 @@ export function App() {
       routeTo: routeOpen ? routeTo?.position ?? null : null,
       routeProfile: routeOpen ? routeSettings.profile : null,
       planner: plannerOpen ? plannerSettings : null,
+      report: followReportId,
     }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile, plannerOpen, plannerSettings]);
+  }, [language, districtId, selectedId, categories, statuses, query, onlyInView, view, routeOpen, routeFrom, routeTo, routeSettings.profile, plannerOpen, plannerSettings, followReportId]);
 
   useEffect(() => {
     try { localStorage.setItem(ROUTE_SETTINGS_STORAGE_KEY, serialiseRouteSettings(routeSettings)); } catch { /* storage blocked: not remembered */ }
@@ -392,6 +421,14 @@ export function App() {
     });
   };
 
+  const openReportForm = (target: DraftTarget, openerId: string): void => setReportForm({ target, serial: Date.now(), openerId });
+  const closeReportForm = (): void => {
+    const openerId = reportForm?.openerId;
+    setReportForm(null);
+    requestAnimationFrame(() => { if (openerId) document.getElementById(openerId)?.focus(); });
+  };
+  const reportFacility = reportForm?.target.kind === 'facility' ? facilitiesById.get(reportForm.target.facilityId) ?? null : null;
+
   const switchLanguage = () => {
     const next: Language = language === 'zh' ? 'en' : 'zh';
     setLanguage(next);
@@ -481,6 +518,28 @@ export function App() {
                 {plannerOpen ? t('plannerClose') : t('plannerOpen')}
               </button>
             </div>
+            <div className="route-open">
+              <button type="button" id="report-missing-open" className="button secondary" onClick={() => openReportForm({ kind: 'point' }, 'report-missing-open')}>
+                {t('reportMissingOpen')}
+              </button>
+            </div>
+            {reports ? (
+              <Suspense fallback={null}>
+                <ReportQueuePanel
+                  t={t}
+                  language={language}
+                  queue={reports.queue}
+                  districtId={district.manifest.id}
+                  findFacility={(facilityId) => facilitiesById.get(facilityId) ?? null}
+                  onOpenInForm={(item) => {
+                    void import('../features/report-form/draft-storage.ts').then(({ reopenQueuedReport }) => reopenQueuedReport(reports.queue, reports.store, item.key)).then((target) => {
+                      if (target) openReportForm(target, 'report-missing-open');
+                    });
+                  }}
+                  onAnnounce={(message) => announcer.announce(message)}
+                />
+              </Suspense>
+            ) : null}
             <DataProblems t={t} problems={district.problems} />
           </div>
             <div className="list-column">
@@ -515,7 +574,7 @@ export function App() {
                 onViewChange={onViewChange}
                 route={routeOpen ? routeDrawing : null}
                 currentStep={routeOpen && routeFound ? currentStep : null}
-                crosshair={routeOpen || plannerOpen}
+                crosshair={routeOpen || plannerOpen || reportForm?.target.kind === 'point'}
                 coverage={plannerOpen ? coverageOnMap : null}
                 onFacilityActivate={(facilityId) => openFacility(facilityId, document.activeElement instanceof HTMLElement ? document.activeElement : null)}
                 onStateChange={setMapState}
@@ -523,7 +582,43 @@ export function App() {
               {mapState === 'loaded' ? <InViewList t={t} language={language} placed={inView} selectedId={selectedId} onOpen={openFacility} /> : null}
             </div>
           </main>
-          {selected ? (
+          {followReportId ? (
+            <aside className="details" aria-label={t('reportPageHeading')}>
+              <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+              <ReportPage
+                t={t}
+                language={language}
+                reportId={followReportId}
+                findFacility={(facilityId) => facilitiesById.get(facilityId) ?? null}
+                onClose={() => {
+                  setFollowReportId(null);
+                  requestAnimationFrame(() => document.getElementById('facility-list')?.focus());
+                }}
+              />
+              </Suspense>
+            </aside>
+          ) : reportForm && reports && (reportForm.target.kind === 'point' || reportFacility) ? (
+            <aside className="details" aria-label={t('reportOpen')}>
+              <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+              <ReportForm
+                key={reportForm.serial}
+                t={t}
+                language={language}
+                district={district}
+                target={reportForm.target}
+                facility={reportFacility}
+                queue={reports.queue}
+                store={reports.store}
+                locate={locate}
+                mapCentre={() => view?.center ?? district.manifest.center}
+                chosenPlace={lastChosen}
+                onAnnounce={(message) => announcer.announce(message)}
+                onClose={closeReportForm}
+              />
+              </Suspense>
+            </aside>
+          ) : selected ? (
+            <Suspense fallback={<aside className="details"><p className="hint">{t('loading')}</p></aside>}>
             <FacilityDetails
               t={t}
               language={language}
@@ -537,9 +632,13 @@ export function App() {
                 position: facilityAnchor(selected.facility),
                 label: facilityName(t, language, selected.facility).text,
               })}
+              onReport={() => openReportForm({ kind: 'facility', facilityId: selected.facility.id }, 'report-open')}
+              effective={facilityStatuses.kind === 'ready' ? facilityStatuses.statuses.statuses.get(selected.facility.id) ?? null : null}
             />
+            </Suspense>
           ) : routeOpen ? (
             <aside className="details" aria-label={t('routeHeading')}>
+              <Suspense fallback={<p className="hint">{t('loading')}</p>}>
               <RoutePlanner
                 t={t}
                 settings={routeSettings}
@@ -559,6 +658,7 @@ export function App() {
                 onAnnounce={(message) => announcer.announce(message)}
                 onClose={closeRoutePlanner}
               />
+              </Suspense>
             </aside>
           ) : plannerOpen ? (
             <aside className="details planner-aside" aria-label={t('plannerHeading')}>

@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { parseLngLatText, parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
+import { EMPTY_URL_STATE, parseLngLatText, parseUrlState, serialiseUrlState, URL_FIELDS, type UrlState } from './url-state.ts';
 
-const empty: UrlState = { language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null,
-  routeFrom: null, routeTo: null, routeProfile: null, planner: null,
-};
+const empty: UrlState = EMPTY_URL_STATE;
 
 describe('URL state', () => {
   it('keeps zoom 0 and the equator and prime meridian (falsy but valid)', () => {
@@ -38,6 +36,7 @@ describe('URL state', () => {
       statuses: ['out_of_service'], query: '卫生间 toilet', onlyInView: true, map: { zoom: 16.5, latitude: 31.23456, longitude: 121.47123 },
       routeFrom: [121.4701234, 31.2298765], routeTo: [0, 0], routeProfile: 'powered-wheelchair',
       planner: { category: 'elevator', profile: 'cane', withinMeters: 800, workingOnly: false },
+      report: '3f2b8c1e-6d4a-4b7e-9c21-5a0e8d7f6b13',
     };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
   });
@@ -75,5 +74,25 @@ describe('URL state', () => {
   it('reads the route profile only from the known names', () => {
     expect(parseUrlState('?profile=blind').routeProfile).toBe('blind');
     expect(parseUrlState('?profile=car').routeProfile).toBeNull();
+  });
+
+  it('reads a report id for the follow page, and refuses one that could not be an id', () => {
+    const reportId = '3f2b8c1e-6d4a-4b7e-9c21-5a0e8d7f6b13';
+    expect(parseUrlState(`?report=${reportId}`).report).toBe(reportId);
+    expect(parseUrlState('?report=').report).toBeNull();
+    expect(parseUrlState(`?report=${'a'.repeat(201)}`).report).toBeNull();
+    expect(parseUrlState('?report=%3Cscript%3E').report).toBeNull();
+    expect(parseUrlState('?report=a%20b').report).toBeNull();
+  });
+
+  it('makes a follow link that holds only the report (and a language other than Chinese)', () => {
+    const reportId = '3f2b8c1e-6d4a-4b7e-9c21-5a0e8d7f6b13';
+    expect(serialiseUrlState({ ...empty, report: reportId })).toBe(`?report=${reportId}`);
+    expect(parseUrlState(serialiseUrlState({ ...empty, report: reportId, language: 'en' }))).toEqual({ ...empty, report: reportId, language: 'en' });
+  });
+
+  it('every field starts absent in the empty state', () => {
+    expect(Object.keys(EMPTY_URL_STATE).sort()).toEqual(Object.keys(URL_FIELDS).sort());
+    expect(Object.values(EMPTY_URL_STATE).every((value) => value === null)).toBe(true);
   });
 });

@@ -22,7 +22,15 @@ export interface UrlState {
   routeProfile: RouteProfileName | null;
   /** The planner view is open with these settings. */
   planner: PlannerSettings | null;
+  /** The fault report whose follow page is open (its id is the right to follow it). */
+  report: string | null;
 }
+
+/** Every key absent: the app's defaults. */
+export const EMPTY_URL_STATE: UrlState = {
+  language: null, district: null, facility: null, categories: null, statuses: null, query: null, onlyInView: null, map: null,
+  routeFrom: null, routeTo: null, routeProfile: null, planner: null, report: null,
+};
 
 export type LngLatPair = [longitude: number, latitude: number];
 
@@ -112,6 +120,11 @@ export const URL_FIELDS: { [Name in keyof UrlState]: Field<NonNullable<UrlState[
     serialise: (value) => value,
   },
   planner: { key: 'planner', parse: parsePlannerParameter, serialise: serialisePlannerParameter },
+  report: {
+    key: 'report',
+    parse: (raw) => (identifierPattern.test(raw) ? raw : null),
+    serialise: (value) => value,
+  },
 };
 
 function round(value: number, decimals: number): number {
@@ -139,6 +152,7 @@ export function parseUrlState(search: string): UrlState {
     routeTo: read('routeTo'),
     routeProfile: read('routeProfile'),
     planner: read('planner'),
+    report: read('report'),
   };
 }
 

@@ -147,8 +147,8 @@ export class AppDriver {
     return announcements(this.page);
   }
 
-  waitForAnnouncement(matcher: RegExp | string): Promise<unknown> {
-    return waitForAnnouncement(this.page, matcher, 5000);
+  waitForAnnouncement(matcher: RegExp | string, timeoutMs = 5000): Promise<unknown> {
+    return waitForAnnouncement(this.page, matcher, timeoutMs);
   }
 
   /** Presses Tab (or Shift+Tab, to go back) until focus lands on an element matching `predicate`, at most `limit` times. */
@@ -159,5 +159,54 @@ export class AppDriver {
       if (predicate(description)) return description;
     }
     throw new Error(`Focus never reached the expected element within ${limit} Tab presses`);
+  }
+
+  // Fault reports (issue 6)
+
+  reportForm(): Locator {
+    return this.page.locator('.report-form');
+  }
+
+  reportHeading(): Locator {
+    return this.reportForm().getByRole('heading', { level: 2 });
+  }
+
+  reportErrorSummary(): Locator {
+    return this.reportForm().locator('.error-summary');
+  }
+
+  reportQueue(): Locator {
+    return this.page.getByRole('region', { name: /待发送的报告|Reports waiting to be sent/ });
+  }
+
+  reportPage(): Locator {
+    return this.page.locator('.report-page');
+  }
+
+  /** Types in search, takes the first result with the keyboard and returns the opened facility's id (from the URL). */
+  async openFacilityFromSearch(text: string, announced: RegExp): Promise<string> {
+    await this.searchInput().focus();
+    await this.page.keyboard.type(text);
+    await this.waitForAnnouncement(announced);
+    await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
+    await expect(this.detailsHeading()).toBeFocused();
+    await expect.poll(() => new URL(this.page.url()).searchParams.get('facility')).not.toBeNull();
+    return new URL(this.page.url()).searchParams.get('facility') ?? '';
+  }
+
+  /** Every public report the server lists for a facility, following its pages. */
+  async serverReportsFor(facilityId: string): Promise<{ id: string; description: string; status: string }[]> {
+    const reports: { id: string; description: string; status: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ facility: facilityId, limit: '100', ...(cursor === null ? {} : { cursor }) });
+      const answer = await this.page.request.get(`/api/reports?${query.toString()}`);
+      expect(answer.status()).toBe(200);
+      const page = (await answer.json()) as { reports: { id: string; description: string; status: string }[]; nextCursor: string | null };
+      reports.push(...page.reports);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return reports;
   }
 }

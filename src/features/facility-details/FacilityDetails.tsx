@@ -7,6 +7,8 @@ import { categoryWord, compassWord, distanceWords, facilityName, statusWord } fr
 import { spokenDistance } from '../../domain/geo/index.ts';
 import { CategorySymbol } from '../../ui/CategorySymbol.tsx';
 import { gradeWords, measurementRows } from './measurements.ts';
+import { REPORT_CATEGORY_TABLE } from '../../domain/reports/fault-codes.ts';
+import type { EffectiveFacilityStatus } from '../../domain/reports/facility-status.ts';
 
 interface Props {
   t: Translate;
@@ -15,10 +17,23 @@ interface Props {
   onClose(): void;
   onShowOnMap(): void;
   onRouteHere(opener: HTMLElement): void;
+  /** Opens the fault report form for this facility. */
+  onReport(): void;
+  /** What fault reports and staleness say beyond the data; null without a server API. */
+  effective: EffectiveFacilityStatus | null;
+}
+
+/** The fault's label in the language shown, looked up over every report category; the code itself when unknown. */
+function faultLabel(language: Language, faultCode: string): string {
+  for (const details of REPORT_CATEGORY_TABLE) {
+    const fault = details.codes.find((candidate) => candidate.id === faultCode);
+    if (fault) return fault.label[language];
+  }
+  return faultCode;
 }
 
 /** The details panel: opens with focus on its heading; Escape or Close hands focus back. */
-export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onRouteHere }: Props) {
+export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onRouteHere, onReport, effective }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { facility } = placed;
   const name = facilityName(t, language, facility);
@@ -54,12 +69,24 @@ export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onR
         <dd>{categoryWord(t, facility.category)}</dd>
         <dt>{t('detailsStatus')}</dt>
         <dd className={`status-text status-${facility.status}`}>{statusWord(t, facility.status)}</dd>
+        {effective?.reason ? (
+          <>
+            <dt>{t('detailsOutOfServiceReason')}</dt>
+            <dd>
+              {t('detailsReportedFault', { fault: faultLabel(language, effective.reason.faultCode) })}{' '}
+              <a href={`?report=${encodeURIComponent(effective.reason.reportId)}`}>{t('detailsFollowReport')}</a>
+            </dd>
+            <dt>{t('detailsExpectedFix')}</dt>
+            <dd>{effective.reason.expectedFixDate ?? t('detailsExpectedFixUnknown')}</dd>
+          </>
+        ) : null}
+        {effective?.stale ? <><dt>{t('detailsUnverified')}</dt><dd>{t('detailsUnverifiedWhy')}</dd></> : null}
         {facility.statusNote ? <><dt>{t('detailsStatusNote')}</dt><dd>{facility.statusNote}</dd></> : null}
         <dt>{t('detailsDistance')}</dt>
         <dd>{distanceWords(t, placed.distanceMeters)}{closeBy ? '' : `, ${t('towards', { direction: compassWord(t, placed.bearingDegrees) })}`}</dd>
         {address ? <><dt>{t('detailsAddress')}</dt><dd>{address}</dd></> : null}
         <dt>{t('detailsLastVerified')}</dt>
-        <dd>{facility.lastVerified ?? t('detailsNeverVerified')}</dd>
+        <dd>{effective?.lastVerified ?? facility.lastVerified ?? t('detailsNeverVerified')}</dd>
         <dt>{t('detailsSource')}</dt>
         <dd>{facility.source}</dd>
       </dl>
@@ -82,6 +109,7 @@ export function FacilityDetails({ t, language, placed, onClose, onShowOnMap, onR
       <div className="button-row">
         <button type="button" className="button" onClick={onShowOnMap}>{t('detailsShowOnMap')}</button>
         <button type="button" className="button secondary" onClick={(event) => onRouteHere(event.currentTarget)}>{t('routeHere')}</button>
+        <button type="button" id="report-open" className="button secondary" onClick={onReport}>{t('reportOpen')}</button>
       </div>
     </aside>
   );
