@@ -6,19 +6,24 @@ import { buildServiceWorkerScript, precacheList, SERVICE_WORKER_FILE, type Bundl
 const projectRoot = resolve(import.meta.dirname, '..');
 
 function chunk(fileName: string, details: Partial<BundleFile> = {}): BundleFile {
-  return { fileName, type: 'chunk', isEntry: false, imports: [], importedCss: [], importedAssets: [], ...details };
+  return { fileName, type: 'chunk', isEntry: false, imports: [], dynamicImports: [], sizeBytes: 4000, importedCss: [], importedAssets: [], ...details };
 }
 
 function asset(fileName: string): BundleFile {
-  return { fileName, type: 'asset', isEntry: false, imports: [], importedCss: [], importedAssets: [] };
+  return { fileName, type: 'asset', isEntry: false, imports: [], dynamicImports: [], sizeBytes: 1000, importedCss: [], importedAssets: [] };
 }
 
-// The shape of this app's build: an entry that imports a shared chunk, and the map and route
-// client loaded by dynamic import (their names in no `imports` list), each with its own files.
+// The shape of this app's build: an entry that imports a shared chunk, the map (big) and a panel
+// (small) loaded by dynamic import, each with its own files.
 const bundle: BundleFile[] = [
-  chunk('assets/index-Dd8SLmMq.js', { isEntry: true, imports: ['assets/react-B1.js'], importedCss: ['assets/index-DhZLBYjb.css'] }),
+  chunk('assets/index-Dd8SLmMq.js', {
+    isEntry: true, imports: ['assets/react-B1.js'], importedCss: ['assets/index-DhZLBYjb.css'],
+    dynamicImports: ['assets/facility-map-CXHSiPXp.js', 'assets/FacilityDetails-A1.js'],
+  }),
   chunk('assets/react-B1.js', { importedAssets: ['assets/font-C2.woff2'] }),
-  chunk('assets/facility-map-CXHSiPXp.js', { importedCss: ['assets/facility-map-BRvd8CH-.css'], importedAssets: ['assets/maplibre-gl-worker-CZtFQQIV.mjs'] }),
+  chunk('assets/FacilityDetails-A1.js', { sizeBytes: 9000, imports: ['assets/fault-codes-B2.js'] }),
+  chunk('assets/fault-codes-B2.js'),
+  chunk('assets/facility-map-CXHSiPXp.js', { sizeBytes: 1_100_000, importedCss: ['assets/facility-map-BRvd8CH-.css'], importedAssets: ['assets/maplibre-gl-worker-CZtFQQIV.mjs'] }),
   chunk('assets/route-client-DjHDdULN.js', { importedAssets: ['assets/route-worker-CzMpXjqA.js'] }),
   asset('assets/index-DhZLBYjb.css'),
   asset('assets/facility-map-BRvd8CH-.css'),
@@ -33,8 +38,10 @@ const bundle: BundleFile[] = [
 describe('precacheList', () => {
   const list = precacheList(bundle, ['favicon.svg', 'manifest.webmanifest', 'icons/icon-192.png']);
 
-  it('lists index.html, the entry, what it imports statically, their CSS and assets, and the extra files', () => {
+  it('lists index.html, the entry, what it imports statically, small lazy chunks, their CSS and assets, and the extra files', () => {
     expect(list).toEqual([
+      'assets/FacilityDetails-A1.js',
+      'assets/fault-codes-B2.js',
       'assets/font-C2.woff2',
       'assets/index-Dd8SLmMq.js',
       'assets/index-DhZLBYjb.css',
@@ -46,7 +53,7 @@ describe('precacheList', () => {
     ]);
   });
 
-  it('leaves out lazily loaded chunks and everything they bring, so the map is downloaded only by those who open it', () => {
+  it('leaves out big lazily loaded chunks and everything they bring, so the map is downloaded only by those who open it', () => {
     for (const lazy of ['assets/facility-map-CXHSiPXp.js', 'assets/facility-map-BRvd8CH-.css', 'assets/maplibre-gl-worker-CZtFQQIV.mjs', 'assets/route-worker-CzMpXjqA.js']) {
       expect(list).not.toContain(lazy);
     }

@@ -1,8 +1,10 @@
 // Builds dist/sw.js at the end of `vite build`: the precache list comes from Vite's own bundle (the
 // entry chunk, the chunks and CSS it imports statically, index.html) plus the public files and the
 // icons; src/pwa/service-worker.ts is bundled on its own into one classic script with that list and
-// a version derived from its content. Lazily loaded chunks stay out of the list: the worker keeps
-// them on first use, so a visitor who never opens the map never downloads MapLibre for it.
+// a version derived from its content. Small lazily loaded chunks (the details panel, the route
+// planner, the report form, the planner view) are listed too, so they open offline without having
+// been opened online first; big ones (MapLibre) stay out: the worker keeps them on first use, so a
+// visitor who never opens the map never downloads MapLibre for it.
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -13,21 +15,27 @@ export interface BundleFile {
   fileName: string;
   type: 'chunk' | 'asset';
   isEntry: boolean;
-  /** Chunks this chunk imports statically (dynamic imports are left out on purpose). */
+  /** Chunks this chunk imports statically. */
   imports: readonly string[];
+  /** Chunks it imports lazily: listed only when small (LAZY_CHUNK_PRECACHE_LIMIT_BYTES). */
+  dynamicImports: readonly string[];
+  /** The file's size in bytes (a chunk's code). */
+  sizeBytes: number;
   importedCss: readonly string[];
   importedAssets: readonly string[];
 }
 
 export const SERVICE_WORKER_FILE = 'sw.js';
+/** Lazy chunks at most this big are precached: every panel of the app is well under it, MapLibre (about 1 MB) far over. */
+export const LAZY_CHUNK_PRECACHE_LIMIT_BYTES = 64 * 1024;
 const SERVICE_WORKER_SOURCE = 'src/pwa/service-worker.ts';
 /** Replaced by the hash of the script it sits in, once that script is built. */
 const VERSION_PLACEHOLDER = '__BFMAP_SERVICE_WORKER_VERSION__';
 
 /**
  * The files the worker stores at install, as paths relative to the app's base URL, sorted: every
- * HTML page at the top of the build, each entry chunk with the chunks it imports statically (and
- * theirs), their CSS and assets, and `extraFiles` (public files, icons). District data and the
+ * HTML page at the top of the build, each entry chunk with the chunks it imports statically and the
+ * small ones it imports lazily (and theirs), their CSS and assets, and `extraFiles` (public files, icons). District data and the
  * worker itself never are: data is kept when used, and the browser fetches the worker itself.
  */
 export function precacheList(files: readonly BundleFile[], extraFiles: readonly string[]): string[] {
@@ -40,6 +48,10 @@ export function precacheList(files: readonly BundleFile[], extraFiles: readonly 
     for (const name of file.imports) {
       const imported = byName.get(name);
       if (imported) visit(imported);
+    }
+    for (const name of file.dynamicImports) {
+      const imported = byName.get(name);
+      if (imported && imported.sizeBytes <= LAZY_CHUNK_PRECACHE_LIMIT_BYTES) visit(imported);
     }
   };
   for (const file of files) {
@@ -109,6 +121,8 @@ export function serviceWorker(extraFiles: readonly string[]): Plugin {
           type: file.type,
           isEntry: file.type === 'chunk' && file.isEntry,
           imports: file.type === 'chunk' ? file.imports : [],
+          dynamicImports: file.type === 'chunk' ? file.dynamicImports : [],
+          sizeBytes: file.type === 'chunk' ? Buffer.byteLength(file.code) : typeof file.source === 'string' ? Buffer.byteLength(file.source) : file.source.byteLength,
           importedCss: [...(file.viteMetadata?.importedCss ?? [])],
           importedAssets: [...(file.viteMetadata?.importedAssets ?? [])],
         }));

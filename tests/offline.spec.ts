@@ -116,7 +116,9 @@ test.describe('offline inspectors', () => {
     await goOffline(context, page);
     await reloadApp(page);
     expect(await controlledByWorker(page)).toBe(true);
-    expect(await app.listedIds('all')).toEqual(onlineIds);
+    // The same facilities; their order may differ, as offline the fault-report statuses (from /api,
+    // never cached) are not there to break ties between facilities at the same distance.
+    expect([...(await app.listedIds('all'))].sort()).toEqual([...onlineIds].sort());
   });
 
   test('a route works offline once it was planned online: network.bin and the lazily loaded map and route code come from the cache', async ({ page, context }) => {
