@@ -44,6 +44,7 @@ const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').the
 import type { DraftTarget } from '../features/report-form/draft.ts';
 import type { ReportQueueController } from '../features/report-queue/queue-controller.ts';
 import type { ReportStore } from '../features/report-queue/report-store.ts';
+import { currentSession, type CurrentSession } from '../api/session-client.ts';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -116,6 +117,12 @@ export function App() {
   // Fault reports (issue 6): the form's target (a serial per opening, so each opening reads the saved draft afresh), the follow page, the offline queue.
   const [reportForm, setReportForm] = useState<{ target: DraftTarget; serial: number; openerId: string } | null>(null);
   const [followReportId, setFollowReportId] = useState<string | null>(initialUrl.report);
+  // A signed-in inspector's session: its CSRF token goes with every report the queue sends.
+  const [session, setSession] = useState<CurrentSession | null>(null);
+  const sessionRef = useRef<CurrentSession | null>(null);
+  useEffect(() => {
+    void currentSession(import.meta.env.BASE_URL).then((current) => { sessionRef.current = current; setSession(current); });
+  }, []);
   // The queue and its IndexedDB store load after the first paint; pending reports are sent once they have.
   const [reports, setReports] = useState<{ queue: ReportQueueController; store: Promise<ReportStore> } | null>(null);
 
@@ -169,7 +176,7 @@ export function App() {
     let cancelled = false;
     void import('../features/report-queue/queue-controller.ts').then(({ createReportQueue }) => {
       if (cancelled) return;
-      const created = createReportQueue();
+      const created = createReportQueue(() => sessionRef.current?.csrfToken);
       started = created.queue;
       setReports(created);
       void created.queue.start();
@@ -447,6 +454,7 @@ export function App() {
           {district ? <span className="district-name"> — {districtName}</span> : null}
         </h1>
         {district?.manifest.sample ? <p className="sample-badge">{t('sampleDataBadge')}</p> : null}
+        {session ? <p className="signed-in">{t('signedInAs', { name: session.user.displayName })}</p> : null}
         <div className="banner-tools">
           {districts.length > 1 ? (
             <label className="district-select">

@@ -437,4 +437,5 @@ export const en: Messages = {
   detailsExpectedFixUnknown: 'not known',
   detailsUnverified: 'Unverified',
   detailsUnverifiedWhy: 'The data says working, but nobody has checked it on site for too long, so its status is shown as unknown.',
+  signedInAs: (p) => `Signed in: ${p.name}`,
 };

@@ -439,4 +439,5 @@ export const zhCN = {
   detailsExpectedFixUnknown: '未知',
   detailsUnverified: '待核实',
   detailsUnverifiedWhy: '数据中为“正常”，但太久没有现场核实，状态按未知显示。',
+  signedInAs: (p: { name: string }) => `已登录：${p.name}`,
 } as const;

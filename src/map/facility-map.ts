@@ -279,6 +279,11 @@ export class FacilityMap {
     if (this.styleReady) this.applyCoverage();
   }
 
+  /** The status a facility is drawn with (its symbol's status marking), or null when it is not drawn. */
+  facilityStatusOnMap(facilityId: string): Facility['status'] | null {
+    return this.facilities.find((facility) => facility.id === facilityId)?.status ?? null;
+  }
+
   /** Cells drawn for the planner, by class, and proposed facilities: what tests compare with the table. */
   coverageCounts(): Record<CoverageClass | 'proposed', number> {
     const counts: Record<CoverageClass | 'proposed', number> = { covered: 0, straight_line_only: 0, gap: 0, proposed: 0 };

@@ -98,6 +98,10 @@ export class AppDriver {
     throw new Error(`No radio named ${name} under ${legend}`);
   }
 
+  async mapFacilityStatus(facilityId: string): Promise<string | null> {
+    return this.page.evaluate((id) => window.__bfmap?.facilityStatusOnMap(id) ?? null, facilityId);
+  }
+
   /** Coverage cells drawn on the map by class, and proposed facilities. */
   async mapCoverageCounts(): Promise<{ covered: number; straight_line_only: number; gap: number; proposed: number }> {
     return this.page.evaluate(() => window.__bfmap?.coverageCounts() ?? { covered: 0, straight_line_only: 0, gap: 0, proposed: 0 });

@@ -182,8 +182,8 @@ export class ReportQueueController {
   }
 }
 
-/** The app's queue over the device's store and the network. */
-export function createReportQueue(): { queue: ReportQueueController; store: Promise<ReportStore> } {
+/** The app's queue over the device's store and the network; `csrfToken` gives the signed-in session's token, if any, at each request. */
+export function createReportQueue(csrfToken?: () => string | undefined): { queue: ReportQueueController; store: Promise<ReportStore> } {
   const store = reportStore();
-  return { queue: new ReportQueueController({ store, transport: networkTransport() }), store };
+  return { queue: new ReportQueueController({ store, transport: networkTransport(csrfToken ? { csrfToken } : {}) }), store };
 }
