@@ -62,8 +62,9 @@ export default defineConfig({
   ],
   webServer: {
     command: 'npx tsx server/main.ts',
-    // A storage folder of its own, emptied by scripts/e2e-data.ts before each run.
-    env: { PORT: String(PORT), DATA_DIR: 'test-results/e2e-var' },
+    // A storage folder of its own, emptied by scripts/e2e-data.ts before each run. Rate limits off:
+    // every spec signs in and files from 127.0.0.1 (the limits are tested in server/api).
+    env: { PORT: String(PORT), DATA_DIR: 'test-results/e2e-var', RATE_LIMITS: 'off' },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

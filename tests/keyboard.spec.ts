@@ -74,8 +74,9 @@ test.describe('a keyboard-only user', () => {
   });
 
   test('tabs through the whole page without a trap and comes back to the start', async ({ page }) => {
-    // Several hundred Tab presses: every facility of the district is a stop in the main list.
-    test.setTimeout(180_000);
+    // Several hundred Tab presses: every facility of the district is a stop in the main list; on a
+    // loaded 2-core machine each takes a few hundred milliseconds.
+    test.setTimeout(360_000);
     const app = await AppDriver.open(page);
     await app.waitForMap();
     const stops: string[] = [];

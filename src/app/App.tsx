@@ -29,7 +29,8 @@ import { relaxLimit } from '../domain/routing/profiles.ts';
 import { facilityAnchor } from '../domain/geo/index.ts';
 import type { RouteDrawing } from '../map/layers/route.ts';
 import type { CoverageDrawing } from '../map/layers/coverage.ts';
-import { applyEffectiveStatuses } from '../domain/reports/facility-status.ts';
+import { applyEffectiveStatuses, effectiveFacilityStatuses } from '../domain/reports/facility-status.ts';
+import { DEFAULT_STALENESS_RULES } from '../domain/reports/staleness.ts';
 import { useFacilityStatuses } from '../features/facility-status/use-facility-statuses.ts';
 import { defaultPlannerSettings, type PlannerSettings } from '../features/planner/planner-settings.ts';
 
@@ -161,12 +162,15 @@ export function App() {
   // Statuses from fault reports (out of service, with the reason) and staleness (unverified) replace
   // the data's in the list, the map and search; the router and the planner get the closed ids.
   const facilityStatuses = useFacilityStatuses(loadedDistrict?.manifest.id ?? null);
-  const district = useMemo(
-    () => (loadedDistrict && facilityStatuses.kind === 'ready'
-      ? { ...loadedDistrict, facilities: applyEffectiveStatuses(loadedDistrict.facilities, facilityStatuses.statuses.statuses) }
-      : loadedDistrict),
-    [loadedDistrict, facilityStatuses],
-  );
+  // Without the server's statuses (static hosting, offline), the staleness rules still apply here:
+  // a 'working' nobody has checked for too long is shown as unknown, never as fine.
+  const district = useMemo(() => {
+    if (!loadedDistrict) return null;
+    const statuses = facilityStatuses.kind === 'ready'
+      ? facilityStatuses.statuses.statuses
+      : effectiveFacilityStatuses(loadedDistrict.facilities, [], { districtId: loadedDistrict.manifest.id, now: new Date(), rules: DEFAULT_STALENESS_RULES });
+    return { ...loadedDistrict, facilities: applyEffectiveStatuses(loadedDistrict.facilities, statuses) };
+  }, [loadedDistrict, facilityStatuses]);
   const closedIds = useMemo(() => (facilityStatuses.kind === 'ready' ? facilityStatuses.statuses.closedFacilityIds : []), [facilityStatuses]);
   // The queue starts once the district (and so the queue panel, which announces what it sends) is there.
   const districtReady = district !== null;
