@@ -48,7 +48,6 @@ import type { DraftTarget } from '../features/report-form/draft.ts';
 import type { ReportQueueController } from '../features/report-queue/queue-controller.ts';
 import type { ReportStore } from '../features/report-queue/report-store.ts';
 import { currentSession, signOut, type CurrentSession } from '../api/session-client.ts';
-import { faultWords } from '../features/report-page/report-words.ts';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -665,7 +664,6 @@ export function App() {
                     districtId={district.manifest.id}
                     mapCentre={() => view?.center ?? district.manifest.center}
                     facilityName={(facilityId) => { const facility = facilitiesById.get(facilityId); return facility ? facilityName(t, language, facility).text : null; }}
-                    reportWhat={(report) => faultWords(language, report.category, report.faultCode)}
                     onOpenReport={(reportId) => { setStaffPanel(null); setFollowReportId(reportId); }}
                     onOpenFacility={(facilityId) => { setStaffPanel(null); openFacility(facilityId, document.getElementById('staff-work-open')); }}
                     onAnnounce={(message) => announcer.announce(message)}

@@ -3,7 +3,7 @@
 // admins the exports of the district's reports. Each item opens the report's page or the facility.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LngLat } from '../../domain/facilities/model.ts';
-import type { PublicReport } from '../../domain/reports/index.ts';
+import { faultWords } from '../report-page/report-words.ts';
 import type { CurrentSession } from '../../api/session-client.ts';
 import type { Language } from '../../i18n/index.ts';
 import { createStaffTranslate, type StaffTranslate } from './messages.ts';
@@ -18,8 +18,6 @@ interface Props {
   mapCentre(): LngLat;
   /** A facility's name in the current language, or null when the district has no such facility. */
   facilityName(facilityId: string): string | null;
-  /** "Elevator — out of service" for a report, as the follow page says it. */
-  reportWhat(report: PublicReport): string;
   onOpenReport(reportId: string): void;
   onOpenFacility(facilityId: string): void;
   onAnnounce(message: string): void;
@@ -105,7 +103,7 @@ export function WorkPanel(props: Props) {
           {assigned.kind === 'found' && assigned.items.length > 0 ? (
             <ol className="work-list work-assigned">
               {assigned.items.map((item) => {
-                const what = props.reportWhat(item.report);
+                const what = faultWords(language, item.report.category, item.report.faultCode);
                 const place = item.report.facilityId ? props.facilityName(item.report.facilityId) : null;
                 return (
                   <li key={item.report.id} data-report-id={item.report.id}>
