@@ -40,12 +40,15 @@ const FacilityDetails = lazy(() => import('../features/facility-details/Facility
 const RoutePlanner = lazy(() => import('../features/route-planner/RoutePlanner.tsx').then((module) => ({ default: module.RoutePlanner })));
 const ReportQueuePanel = lazy(() => import('../features/report-queue/ReportQueuePanel.tsx').then((module) => ({ default: module.ReportQueuePanel })));
 const ReportPage = lazy(() => import('../features/report-page/ReportPage.tsx').then((module) => ({ default: module.ReportPage })));
+// The staff screens (sign-in form, "My work"), with their words, load when first opened: residents never need them.
+const SignInForm = lazy(() => import('../features/staff/SignInForm.tsx').then((module) => ({ default: module.SignInForm })));
+const WorkPanel = lazy(() => import('../features/staff/WorkPanel.tsx').then((module) => ({ default: module.WorkPanel })));
 // The planner view is for planners, not residents: loaded, with its words, when first opened.
 const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((module) => ({ default: module.PlannerView })));
 import type { DraftTarget } from '../features/report-form/draft.ts';
 import type { ReportQueueController } from '../features/report-queue/queue-controller.ts';
 import type { ReportStore } from '../features/report-queue/report-store.ts';
-import { currentSession, type CurrentSession } from '../api/session-client.ts';
+import { currentSession, signOut, type CurrentSession } from '../api/session-client.ts';
 
 const initialUrl = parseUrlState(window.location.search);
 const LANGUAGE_STORAGE_KEY = 'bfmap.language';
@@ -121,9 +124,16 @@ export function App() {
   // A signed-in inspector's session: its CSRF token goes with every report the queue sends.
   const [session, setSession] = useState<CurrentSession | null>(null);
   const sessionRef = useRef<CurrentSession | null>(null);
+  // Read again after signing in or out, so the app shows what the server holds, not what the form assumed.
+  const refreshSession = useCallback(
+    (): Promise<CurrentSession | null> => currentSession(import.meta.env.BASE_URL).then((current) => { sessionRef.current = current; setSession(current); return current; }),
+    [],
+  );
   useEffect(() => {
     void currentSession(import.meta.env.BASE_URL).then((current) => { sessionRef.current = current; setSession(current); });
   }, []);
+  // The staff panel in the side region: the sign-in form or "My work", with the button that opened it (focus returns there).
+  const [staffPanel, setStaffPanel] = useState<{ kind: 'sign-in' | 'work'; openerId: string } | null>(null);
   // The queue and its IndexedDB store load after the first paint; pending reports are sent once they have.
   const [reports, setReports] = useState<{ queue: ReportQueueController; store: Promise<ReportStore> } | null>(null);
 
@@ -440,6 +450,31 @@ export function App() {
   };
   const reportFacility = reportForm?.target.kind === 'facility' ? facilitiesById.get(reportForm.target.facilityId) ?? null : null;
 
+  // The id of a banner button to focus once React has rendered it: after signing in or out the
+  // button that should take focus only exists after the session state has been applied.
+  const pendingFocusRef = useRef<string | null>(null);
+  useEffect(() => {
+    const id = pendingFocusRef.current;
+    const element = id ? document.getElementById(id) : null;
+    if (element) { pendingFocusRef.current = null; element.focus(); }
+  });
+  const closeStaffPanel = (focusId?: string): void => {
+    pendingFocusRef.current = focusId ?? staffPanel?.openerId ?? null;
+    setStaffPanel(null);
+  };
+  const signOutNow = async (): Promise<void> => {
+    const current = sessionRef.current;
+    if (!current) return;
+    if (!(await signOut(import.meta.env.BASE_URL, current.csrfToken))) {
+      announcer.announce(t('staffSignOutFailed'));
+      return;
+    }
+    await refreshSession();
+    announcer.announce(t('staffSignedOut'));
+    pendingFocusRef.current = 'staff-sign-in-open';
+    setStaffPanel(null);
+  };
+
   const switchLanguage = () => {
     const next: Language = language === 'zh' ? 'en' : 'zh';
     setLanguage(next);
@@ -460,6 +495,22 @@ export function App() {
         {district?.manifest.sample ? <p className="sample-badge">{t('sampleDataBadge')}</p> : null}
         {session ? <p className="signed-in">{t('signedInAs', { name: session.user.displayName })}</p> : null}
         <div className="banner-tools">
+          {session ? (
+            <>
+              {district ? (
+                <button type="button" id="staff-work-open" className="button secondary" aria-expanded={staffPanel?.kind === 'work'}
+                  onClick={() => (staffPanel?.kind === 'work' ? closeStaffPanel() : setStaffPanel({ kind: 'work', openerId: 'staff-work-open' }))}>
+                  {t('staffWorkOpen')}
+                </button>
+              ) : null}
+              <button type="button" id="staff-sign-out" className="button secondary" onClick={() => { void signOutNow(); }}>{t('staffSignOut')}</button>
+            </>
+          ) : district ? (
+            <button type="button" id="staff-sign-in-open" className="button secondary" aria-expanded={staffPanel?.kind === 'sign-in'}
+              onClick={() => (staffPanel?.kind === 'sign-in' ? closeStaffPanel() : setStaffPanel({ kind: 'sign-in', openerId: 'staff-sign-in-open' }))}>
+              {t('staffSignInOpen')}
+            </button>
+          ) : null}
           {districts.length > 1 ? (
             <label className="district-select">
               {t('districtLabel')}{' '}
@@ -594,7 +645,38 @@ export function App() {
               {mapState === 'loaded' ? <InViewList t={t} language={language} placed={inView} selectedId={selectedId} onOpen={openFacility} /> : null}
             </div>
           </main>
-          {followReportId ? (
+          {staffPanel ? (
+            <aside className="details" aria-label={staffPanel.kind === 'sign-in' ? t('staffSignInOpen') : t('staffWorkOpen')}>
+              <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+                {staffPanel.kind === 'sign-in' || !session ? (
+                  <SignInForm
+                    language={language}
+                    baseUrl={import.meta.env.BASE_URL}
+                    onSignedIn={() => {
+                      void refreshSession().then((current) => {
+                        // Signed in from the banner: "My work" is the next thing staff want, and focus goes to its button.
+                        closeStaffPanel(current ? 'staff-work-open' : 'staff-sign-in-open');
+                      });
+                    }}
+                    onAnnounce={(message) => announcer.announce(message)}
+                    onClose={() => closeStaffPanel()}
+                  />
+                ) : (
+                  <WorkPanel
+                    language={language}
+                    session={session}
+                    districtId={district.manifest.id}
+                    mapCentre={() => view?.center ?? district.manifest.center}
+                    facilityName={(facilityId) => { const facility = facilitiesById.get(facilityId); return facility ? facilityName(t, language, facility).text : null; }}
+                    onOpenReport={(reportId) => { setStaffPanel(null); setFollowReportId(reportId); }}
+                    onOpenFacility={(facilityId) => { setStaffPanel(null); openFacility(facilityId, document.getElementById('staff-work-open')); }}
+                    onAnnounce={(message) => announcer.announce(message)}
+                    onClose={() => closeStaffPanel()}
+                  />
+                )}
+              </Suspense>
+            </aside>
+          ) : followReportId ? (
             <aside className="details" aria-label={t('reportPageHeading')}>
               <Suspense fallback={<p className="hint">{t('loading')}</p>}>
               <ReportPage
@@ -602,6 +684,8 @@ export function App() {
                 language={language}
                 reportId={followReportId}
                 findFacility={(facilityId) => facilitiesById.get(facilityId) ?? null}
+                session={session}
+                onAnnounce={(message) => announcer.announce(message)}
                 onClose={() => {
                   setFollowReportId(null);
                   requestAnimationFrame(() => document.getElementById('facility-list')?.focus());

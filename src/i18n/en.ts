@@ -438,4 +438,9 @@ export const en: Messages = {
   detailsUnverified: 'Unverified',
   detailsUnverifiedWhy: 'The data says working, but nobody has checked it on site for too long, so its status is shown as unknown.',
   signedInAs: (p) => `Signed in: ${p.name}`,
+  staffSignInOpen: 'Staff sign-in',
+  staffSignOut: 'Sign out',
+  staffWorkOpen: 'My work',
+  staffSignedOut: 'Signed out.',
+  staffSignOutFailed: 'Could not sign out: the server could not be reached; try again.',
 };

@@ -440,4 +440,10 @@ export const zhCN = {
   detailsUnverified: '待核实',
   detailsUnverifiedWhy: '数据中为“正常”，但太久没有现场核实，状态按未知显示。',
   signedInAs: (p: { name: string }) => `已登录：${p.name}`,
+  // Staff screens (issue 6): the banner's buttons; the screens' own words are in src/features/staff/messages.ts.
+  staffSignInOpen: '工作人员登录',
+  staffSignOut: '退出登录',
+  staffWorkOpen: '我的工作',
+  staffSignedOut: '已退出登录。',
+  staffSignOutFailed: '未能退出登录：无法连接服务器，请再试一次。',
 } as const;

@@ -187,6 +187,44 @@ export class AppDriver {
     return this.page.locator('.report-page');
   }
 
+  // Staff screens (issue 6)
+
+  staffSignInForm(): Locator {
+    return this.page.locator('.staff-sign-in');
+  }
+
+  staffSignInErrorSummary(): Locator {
+    return this.staffSignInForm().locator('.error-summary');
+  }
+
+  reportActions(): Locator {
+    return this.page.locator('.report-actions');
+  }
+
+  workPanel(): Locator {
+    return this.page.locator('.work-panel');
+  }
+
+  /** Signs in through the banner's form with the keyboard only: Tab to the button, type, Enter. */
+  async signInWithKeyboard(account: { username: string; password: string }): Promise<void> {
+    await this.tabUntil((focused) => focused.startsWith('button#staff-sign-in-open'));
+    await this.press('Enter');
+    await expect(this.staffSignInForm().getByRole('heading', { level: 2 })).toBeFocused();
+    await this.tabUntil((focused) => focused.startsWith('input#staff-sign-in-username'));
+    await this.page.keyboard.type(account.username);
+    await this.press('Tab');
+    await this.page.keyboard.type(account.password);
+    await this.press('Enter');
+  }
+
+  /** Fills the note on a report's page and presses the button of the transition to `to`. */
+  async actOnReport(to: string, fields: { note?: string; unit?: string } = {}): Promise<void> {
+    if (fields.note !== undefined) await this.page.locator('#staff-note').fill(fields.note);
+    if (fields.unit !== undefined) await this.page.locator('#staff-assignedUnitId').fill(fields.unit);
+    await this.reportActions().locator(`button[data-transition="${to}"]`).focus();
+    await this.press('Enter');
+  }
+
   /** Types in search, takes the first result with the keyboard and returns the opened facility's id (from the URL). */
   async openFacilityFromSearch(text: string, announced: RegExp): Promise<string> {
     await this.searchInput().focus();

@@ -1,9 +1,12 @@
 // The follow page: what anyone with a report's link sees (the app opened with ?report=<id>): its
-// status in words, where and what the fault is, and its whole history as an ordered list.
-import { useEffect, useRef, useState } from 'react';
+// status in words, where and what the fault is, and its whole history as an ordered list. A
+// signed-in account also gets the transitions the server offers it (ReportActions).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Facility } from '../../domain/facilities/model.ts';
 import { findMeasurementKind, type PublicReport, type PublicReportEvent } from '../../domain/reports/index.ts';
-import { fetchReport, type FetchReportOutcome } from '../../api/reports-client.ts';
+import type { CurrentSession } from '../../api/session-client.ts';
+import { fetchStaffReport, type StaffReportOutcome } from '../staff/staff-client.ts';
+import { ReportActions } from '../staff/ReportActions.tsx';
 import type { Language, Translate } from '../../i18n/index.ts';
 import { coordinatesText, faultWords, placeWords, roleWords, severityWords, statusWords, timeWords } from './report-words.ts';
 
@@ -13,10 +16,13 @@ interface Props {
   reportId: string;
   /** Looks a facility up in the loaded district, to name it. */
   findFacility(facilityId: string): Facility | null;
+  /** The signed-in account, whose CSRF token goes with a transition; null for residents. */
+  session: CurrentSession | null;
+  onAnnounce(message: string): void;
   onClose(): void;
 }
 
-type Loading = { kind: 'loading' } | FetchReportOutcome;
+type Loading = { kind: 'loading' } | StaffReportOutcome;
 
 function HistoryItem({ t, language, event }: { t: Translate; language: Language; event: PublicReportEvent }) {
   const role = roleWords(t, event.actorRole);
@@ -70,18 +76,22 @@ function ReportFacts({ t, language, report, facility }: { t: Translate; language
   );
 }
 
-export function ReportPage({ t, language, reportId, findFacility, onClose }: Props) {
+export function ReportPage({ t, language, reportId, findFacility, session, onAnnounce, onClose }: Props) {
   const [loading, setLoading] = useState<{ id: string; outcome: Loading }>({ id: reportId, outcome: { kind: 'loading' } });
+  // Bumped to read the report again: after someone else changed it (409), or after signing in or out.
+  const [reloadSerial, setReloadSerial] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const outcome: Loading = loading.id === reportId ? loading.outcome : { kind: 'loading' };
+  const signedInAs = session?.user.username ?? null;
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchReport(reportId, { signal: controller.signal }).then((result) => {
+    fetchStaffReport(reportId, { signal: controller.signal }).then((result) => {
       if (!controller.signal.aborted) setLoading({ id: reportId, outcome: result });
     });
     return () => controller.abort();
-  }, [reportId]);
+  }, [reportId, reloadSerial, signedInAs]);
+  const reload = useCallback(() => setReloadSerial((serial) => serial + 1), []);
 
   useEffect(() => { headingRef.current?.focus(); }, [reportId]);
 
@@ -114,6 +124,19 @@ export function ReportPage({ t, language, reportId, findFacility, onClose }: Pro
           </p>
           <p className="hint">{t('reportConfirmationNumber', { id: report.id })}</p>
           <ReportFacts t={t} language={language} report={report} facility={report.facilityId ? findFacility(report.facilityId) : null} />
+          {session ? (
+            <ReportActions
+              key={report.id}
+              language={language}
+              report={report}
+              offered={outcome.availableTransitions}
+              csrfToken={session.csrfToken}
+              statusText={(status) => statusWords(t, status)}
+              onChanged={(found) => setLoading({ id: reportId, outcome: found })}
+              onConflict={reload}
+              onAnnounce={onAnnounce}
+            />
+          ) : null}
           <h3 id="report-history-heading">{t('reportPageHistory')}</h3>
           <ol className="report-history" aria-labelledby="report-history-heading">
             {outcome.events.map((event) => <HistoryItem key={event.sequence} t={t} language={language} event={event} />)}
