@@ -3,6 +3,7 @@
 // outcome the caller can branch on; nothing here throws for a network failure or a refusal. The
 // answers' shapes are server/api/reports.ts and server/api/responses.ts: 201/200 { report },
 // 400 { errors: FieldError[] }, other 4xx/5xx { error: { code, message: { zh, en } } }.
+import { requestJson, type NetworkFailure } from './json-request.ts';
 import {
   REPORT_CATEGORIES, REPORT_STATUSES, ROLES, type FieldError, type LocalizedText, type PublicReport, type PublicReportEvent, type ReportDraft,
 } from '../domain/reports/index.ts';
@@ -30,10 +31,7 @@ export interface ServerRefusal {
 }
 
 /** The request never got an answer: offline, DNS, connection refused or reset. */
-export interface NetworkFailure {
-  kind: 'network';
-  detail: string;
-}
+export type { NetworkFailure } from './json-request.ts';
 
 export type FileReportOutcome =
   | { kind: 'filed'; report: PublicReport; created: boolean }
@@ -102,23 +100,7 @@ const malformed = (status: number, what: LocalizedText): ServerRefusal => ({
   message: { zh: `服务器的回答无法识别：${what.zh}`, en: `The server's answer could not be understood: ${what.en}` },
 });
 
-async function send(url: string, init: RequestInit): Promise<{ status: number; body: unknown } | NetworkFailure> {
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch (error) {
-    // fetch rejects (TypeError) only when no answer came back at all.
-    return { kind: 'network', detail: (error as Error).message };
-  }
-  let body: unknown = null;
-  try {
-    const text = await response.text();
-    body = text === '' ? null : JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, body };
-}
+const send = (url: string, init: RequestInit): ReturnType<typeof requestJson> => requestJson(url, init);
 
 function headers(options: ClientOptions, extra: Record<string, string>): Record<string, string> {
   return { Accept: 'application/json', ...extra, ...(options.csrfToken ? { [CSRF_TOKEN_HEADER]: options.csrfToken } : {}) };

@@ -2,6 +2,7 @@
 // offers this caller (GET /api/reports/{id}), a transition (POST /api/reports/{id}/transitions with
 // expectedVersion and the CSRF token), a unit's open items (GET /api/work/assigned) and an
 // inspector's patrol list (GET /api/work/patrol). Every answer becomes one outcome; nothing throws.
+import { requestJson, type NetworkFailure } from '../../api/json-request.ts';
 import type { LngLat } from '../../domain/facilities/model.ts';
 import { REPORT_STATUSES, ROLES, may, type Actor, type Role, type LocalizedText, type PublicReport, type PublicReportEvent, type ReportStatus } from '../../domain/reports/index.ts';
 import { CSRF_TOKEN_HEADER, parsePublicEvent, parsePublicReport } from '../../api/reports-client.ts';
@@ -24,7 +25,7 @@ export interface OfferedTransition {
 }
 
 export interface Refused { kind: 'refused'; status: number; code: string; message: LocalizedText }
-export interface Unreachable { kind: 'network'; detail: string }
+export type Unreachable = NetworkFailure;
 
 export type StaffReportOutcome =
   | { kind: 'found'; view: 'full' | 'public'; report: PublicReport; events: PublicReportEvent[]; availableTransitions: OfferedTransition[] }
@@ -66,22 +67,8 @@ const isStatus = (value: unknown): value is ReportStatus => (REPORT_STATUSES as 
 
 const MALFORMED: LocalizedText = { zh: '服务器的回答无法识别', en: "The server's answer could not be understood" };
 
-async function call(url: string, init: RequestInit, options: StaffClientOptions): Promise<{ status: number; body: unknown } | Unreachable> {
-  const fetcher = options.fetcher ?? fetch;
-  let response: Response;
-  try {
-    response = await fetcher(url, { credentials: 'same-origin', ...init, ...(options.signal ? { signal: options.signal } : {}) });
-  } catch (error) {
-    return { kind: 'network', detail: (error as Error).message };
-  }
-  let body: unknown = null;
-  try {
-    const text = await response.text();
-    body = text === '' ? null : JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, body };
+function call(url: string, init: RequestInit, options: StaffClientOptions): ReturnType<typeof requestJson> {
+  return requestJson(url, { credentials: 'same-origin', ...init, ...(options.signal ? { signal: options.signal } : {}) }, options.fetcher ?? fetch);
 }
 
 function refused(status: number, body: unknown): Refused {
